@@ -1,0 +1,21 @@
+namespace ModelZoo.Models;
+
+/// <summary>Options common to every architecture; null means "the family's default".
+/// Family-specific options live in each family's own options record.</summary>
+public sealed record ModelOptions
+{
+    /// <summary>Number of classes of the classifier (ImageNet's 1000 for torchvision families, 10 for LeNet).</summary>
+    public int? NumClasses { get; init; }
+
+    /// <summary>Input channels: 3 for RGB, 1 for grayscale (replaces the stem convolution).</summary>
+    public int? InChannels { get; init; }
+
+    /// <summary>Dropout probability of the classifier, where the family has one.</summary>
+    public double? Dropout { get; init; }
+
+    /// <summary>Input size for families with a fixed input (LeNet: 28 or 32).</summary>
+    public int? InputSize { get; init; }
+
+    /// <summary>Seed for the weight initialisation; null uses torch's global generator.</summary>
+    public long? Seed { get; init; }
+}
