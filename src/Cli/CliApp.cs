@@ -30,7 +30,8 @@ public static class CliApp
         if (parse.Errors.Count > 0)
         {
             string verb = parse.CommandResult.Command == root ? "modelzoo" : $"modelzoo {parse.CommandResult.Command.Name}";
-            await error.WriteLineAsync($"modelzoo: error: {parse.Errors[0].Message} (see '{verb} --help')").ConfigureAwait(false);
+            string message = string.Join(" ", parse.Errors[0].Message.Split(new[] { '\n', '\r', '\t' }, StringSplitOptions.RemoveEmptyEntries).Select(p => p.Trim()));
+            await error.WriteLineAsync($"modelzoo: error: {message} (see '{verb} --help')").ConfigureAwait(false);
             return UsageError;
         }
         try
@@ -61,6 +62,7 @@ public static class CliApp
     private static string OneLine(Exception ex)
     {
         string message = ex is KeyNotFoundException && ex.Message.StartsWith('\'') ? ex.Message.Trim('\'') : ex.Message;
+        if (ex is ArgumentException { ParamName: { } name }) message = message.Replace($" (Parameter '{name}')", "");
         return message.ReplaceLineEndings(" ");
     }
 }

@@ -47,8 +47,6 @@ internal static class TrainCommand
                 Optimizer = Enum.Parse<OptimizerKind>(parse.GetValue(optimizer)!, ignoreCase: true),
             };
             var console = new TrainingConsole(context);
-            if (!parse.GetValue(json))
-                await context.Error.WriteLineAsync($"Training {options.Model} on {options.Dataset} for {e} epoch(s)...").ConfigureAwait(false);
             TrainJobResult result = await console.RunAsync("training",
                 () => TrainJob.RunAsync(options, console.Steps, console.Epochs, ct)).ConfigureAwait(false);
             if (parse.GetValue(json))

@@ -15,9 +15,16 @@ public static class Checkpoint
 {
     private static readonly byte[] s_magic = Encoding.ASCII.GetBytes("MZCKPT01");
     private const int MaxHeaderBytes = 16 << 20;
-    private static readonly JsonSerializerOptions s_json = new() { WriteIndented = false };
+    private static readonly JsonSerializerOptions s_json = new()
+    {
+        WriteIndented = false,
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,   // a diverged run still checkpoints
+    };
 
-    public static void Save(ImageClassifier model, CheckpointInfo info, string path)
+    public static void Save(ImageClassifier model, CheckpointInfo info, string path) => Save(model, info, path, beforeCommit: null);
+
+    /// <param name="beforeCommit">Test hook run after the temp file is written, before the rename.</param>
+    internal static void Save(ImageClassifier model, CheckpointInfo info, string path, Action? beforeCommit)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(info);
@@ -37,6 +44,7 @@ public static class Checkpoint
                 writer.Flush();
                 stream.Flush(flushToDisk: true);
             }
+            beforeCommit?.Invoke();
             File.Move(temp, full, overwrite: true);
         }
         catch

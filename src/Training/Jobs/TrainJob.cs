@@ -16,6 +16,9 @@ public static class TrainJob
         ArgumentNullException.ThrowIfNull(options);
         var clock = Stopwatch.StartNew();
         ModelEntry entry = Zoo.Get(options.Model);
+        if (options.DataDirectory != null && !Directory.Exists(options.DataDirectory))
+            throw new DirectoryNotFoundException(
+                $"Data directory not found: {Path.GetFullPath(options.DataDirectory)}. Create it (missing dataset files are then downloaded into it) or fix --data-dir.");
         if (options.Download && options.DataDirectory != null)
             await DatasetCatalog.EnsureDownloadedAsync(options.Dataset, options.DataDirectory, options.Mirrors, null, cancellationToken)
                 .ConfigureAwait(false);
@@ -44,7 +47,7 @@ public static class TrainJob
             Model = entry.Name, Options = modelOptions, Epoch = epoch, Classes = spec.Classes, Mean = spec.Mean, Std = spec.Std,
             Metrics = m is null ? null : new Dictionary<string, double>
             {
-                ["train_loss"] = m.TrainLoss, ["eval_accuracy"] = m.EvalAccuracy ?? double.NaN,
+                ["train_loss"] = m.TrainLoss, ["train_accuracy"] = m.TrainAccuracy, ["eval_accuracy"] = m.EvalAccuracy ?? double.NaN,
             },
         }));
         TrainingResult result = await Task.Run(() => trainer.Fit(model, train, eval, cancellationToken), cancellationToken).ConfigureAwait(false);
