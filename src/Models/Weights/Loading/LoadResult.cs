@@ -1,0 +1,37 @@
+namespace ModelZoo.Models.Weights;
+
+/// <summary>What <see cref="StateDictLoader"/> did, by model key (after prefix stripping and key mapping).</summary>
+/// <param name="Loaded">Model keys copied from the checkpoint.</param>
+/// <param name="Missing">Model keys the checkpoint lacks (an absent <c>num_batches_tracked</c> is tolerated and not listed).</param>
+/// <param name="Unexpected">Checkpoint keys the model lacks.</param>
+/// <param name="ShapeMismatched">Keys present in both with different shapes (skipped when allowed).</param>
+/// <param name="Ignored">Keys dropped by <see cref="LoadOptions.IgnoreKeys"/>, a null <see cref="LoadOptions.KeyMap"/>
+/// result, a replaced head, or a <c>num_batches_tracked</c> the model does not have.</param>
+public sealed record LoadResult(
+    IReadOnlyList<string> Loaded,
+    IReadOnlyList<string> Missing,
+    IReadOnlyList<string> Unexpected,
+    IReadOnlyList<ShapeMismatch> ShapeMismatched,
+    IReadOnlyList<string> Ignored)
+{
+    /// <summary>True when every model key was loaded from a checkpoint key of the same shape and nothing was left over.</summary>
+    public bool IsExact => Missing.Count == 0 && Unexpected.Count == 0 && ShapeMismatched.Count == 0;
+
+    public override string ToString() =>
+        $"loaded {Loaded.Count}, missing {Missing.Count}, unexpected {Unexpected.Count}, "
+        + $"shape-mismatched {ShapeMismatched.Count}, ignored {Ignored.Count}";
+
+    /// <summary>The problems in PyTorch's <c>load_state_dict</c> wording, one per line.</summary>
+    internal string Describe(string modelName, bool includeMissingAndUnexpected)
+    {
+        var lines = new List<string> { $"Error(s) in loading state_dict for {modelName}:" };
+        if (includeMissingAndUnexpected && Missing.Count > 0)
+            lines.Add("\tMissing key(s) in state_dict: " + string.Join(", ", Missing.Select(k => $"\"{k}\"")) + ".");
+        if (includeMissingAndUnexpected && Unexpected.Count > 0)
+            lines.Add("\tUnexpected key(s) in state_dict: " + string.Join(", ", Unexpected.Select(k => $"\"{k}\"")) + ".");
+        foreach (ShapeMismatch m in ShapeMismatched)
+            lines.Add($"\tsize mismatch for {m.Key}: copying a param with shape {TensorIO.ShapeText(m.Got)} from checkpoint, "
+                + $"the shape in current model is {TensorIO.ShapeText(m.Expected)}.");
+        return string.Join(Environment.NewLine, lines);
+    }
+}

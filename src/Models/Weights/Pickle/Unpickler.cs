@@ -1,0 +1,254 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using System.Numerics;
+using System.Text;
+
+namespace ModelZoo.Models.Weights;
+
+/// <summary>
+/// A restricted pickle reader (protocols 0–5) that only builds data: containers, numbers, strings, bytes, the
+/// allow-listed globals of <see cref="AllowedGlobals"/> and whatever the persistent-id callback returns (storage
+/// references). Every length is checked against the bytes left in the input before anything is allocated, so a
+/// lying file fails with <see cref="InvalidDataException"/> instead of exhausting memory.
+/// </summary>
+internal sealed class Unpickler
+{
+    private const int MaxLine = 1 << 20;
+    private readonly Stream _input;
+    private readonly string _source;
+    private readonly Func<object?, object?>? _persistentLoad;
+    private readonly List<object?> _stack = new();
+    private readonly Stack<int> _marks = new();
+    private readonly Dictionary<long, object?> _memo = new();
+    private long _opPosition;
+
+    private Unpickler(Stream input, string source, Func<object?, object?>? persistentLoad)
+    {
+        _input = input;
+        _source = source;
+        _persistentLoad = persistentLoad;
+    }
+
+    /// <summary>Reads one pickle from the current position of a seekable stream up to its STOP opcode.</summary>
+    public static object? Load(Stream input, string source, Func<object?, object?>? persistentLoad = null) =>
+        new Unpickler(input, source, persistentLoad).Run();
+
+    private long Remaining => _input.Length - _input.Position;
+
+    private object? Run()
+    {
+        while (true)
+        {
+            _opPosition = _input.Position;
+            int op = _input.ReadByte();
+            if (op < 0) throw Bad("the pickle ends before its STOP opcode (truncated file?)");
+            switch (op)
+            {
+                case 0x80: int proto = ReadByte(); if (proto > 5) throw Bad($"unsupported pickle protocol {proto}"); break; // PROTO
+                case 0x95: if (ReadUInt64() > (ulong)Remaining) throw Bad("a FRAME is longer than the rest of the data"); break;
+                case '.': return _stack.Count == 0 ? throw Bad("STOP with an empty stack") : Pop(); // STOP
+                case '(': _marks.Push(_stack.Count); break; // MARK
+                case '0': if (_stack.Count > 0 && (_marks.Count == 0 || _marks.Peek() < _stack.Count)) Pop(); else PopMark(); break;
+                case '1': PopMark(); break; // POP_MARK
+                case '2': Push(Top()); break; // DUP
+                case 'N': Push(null); break;
+                case 0x88: Push(true); break;
+                case 0x89: Push(false); break;
+                case 'J': Push((long)BinaryPrimitives.ReadInt32LittleEndian(Read(4))); break; // BININT
+                case 'K': Push((long)ReadByte()); break; // BININT1
+                case 'M': Push((long)BinaryPrimitives.ReadUInt16LittleEndian(Read(2))); break; // BININT2
+                case 0x8a: Push(Long(Read(ReadByte()))); break; // LONG1
+                case 0x8b: Push(Long(Read(ReadLength(4)))); break; // LONG4
+                case 'G': Push(BinaryPrimitives.ReadDoubleBigEndian(Read(8))); break; // BINFLOAT
+                case 'I': Push(TextInt(ReadLine())); break; // INT
+                case 'L': Push(Normalize(BigInteger.Parse(ReadLine().TrimEnd('L'), CultureInfo.InvariantCulture))); break;
+                case 'F': Push(double.Parse(ReadLine(), NumberStyles.Float, CultureInfo.InvariantCulture)); break;
+                case 'X': Push(Utf8(Read(ReadLength(4)))); break; // BINUNICODE
+                case 0x8c: Push(Utf8(Read(ReadByte()))); break; // SHORT_BINUNICODE
+                case 0x8d: Push(Utf8(Read(ReadLength(8)))); break; // BINUNICODE8
+                case 'T': Push(Utf8(Read(ReadLength(4)))); break; // BINSTRING (decoded like torch.load's utf-8)
+                case 'U': Push(Utf8(Read(ReadByte()))); break; // SHORT_BINSTRING
+                case 'S': Push(Unescape(ReadLine().Trim('\'', '"'))); break; // STRING
+                case 'V': Push(Unescape(ReadLine())); break; // UNICODE
+                case 'B': Push(Read(ReadLength(4))); break; // BINBYTES
+                case 'C': Push(Read(ReadByte())); break; // SHORT_BINBYTES
+                case 0x8e: Push(Read(ReadLength(8))); break; // BINBYTES8
+                case 0x96: Push(Read(ReadLength(8))); break; // BYTEARRAY8
+                case ')': Push(Array.Empty<object?>()); break; // EMPTY_TUPLE
+                case 't': Push(PopMark().ToArray()); break; // TUPLE
+                case 0x85: Push(new[] { Pop() }); break; // TUPLE1
+                case 0x86: { object? b = Pop(), a = Pop(); Push(new[] { a, b }); break; }
+                case 0x87: { object? c = Pop(), b = Pop(), a = Pop(); Push(new[] { a, b, c }); break; }
+                case ']': Push(new List<object?>()); break; // EMPTY_LIST
+                case 'l': Push(PopMark()); break; // LIST
+                case 'a': { object? v = Pop(); AsList(Top(), "APPEND").Add(v); break; }
+                case 'e': { List<object?> items = PopMark(); AsList(Top(), "APPENDS").AddRange(items); break; }
+                case 0x8f: Push(new List<object?>()); break; // EMPTY_SET (read as a list)
+                case 0x90: { List<object?> items = PopMark(); AsList(Top(), "ADDITEMS").AddRange(items); break; }
+                case 0x91: Push(PopMark()); break; // FROZENSET
+                case '}': Push(new CheckpointDict()); break; // EMPTY_DICT
+                case 'd': { var d = new CheckpointDict(); SetItems(d, PopMark()); Push(d); break; }
+                case 's': { object? v = Pop(), k = Pop(); SetItems(AsDict(Top(), "SETITEM"), [k, v]); break; }
+                case 'u': { List<object?> items = PopMark(); SetItems(AsDict(Top(), "SETITEMS"), items); break; }
+                case 'c': Push(AllowedGlobals.Resolve(ReadLine(), ReadLine(), _source)); break; // GLOBAL
+                case 0x93: { object? name = Pop(), module = Pop(); Push(StackGlobal(module, name)); break; }
+                case 'R': { object? args = Pop(), f = Pop(); Push(Call(f, args, "REDUCE")); break; }
+                case 0x81: { object? args = Pop(), cls = Pop(); Push(Call(cls, args, "NEWOBJ")); break; }
+                case 0x92: { object? kw = Pop(), args = Pop(), cls = Pop(); Push(NewObjEx(cls, args, kw)); break; }
+                case 'i': { PickleGlobal cls = AllowedGlobals.Resolve(ReadLine(), ReadLine(), _source); Push(Call(cls, PopMark().ToArray(), "INST")); break; }
+                case 'o': { List<object?> items = PopMark(); if (items.Count == 0) throw Bad("OBJ without a class"); Push(Call(items[0], items.Skip(1).ToArray(), "OBJ")); break; }
+                case 'b': { object? state = Pop(); Build(Top(), state); break; }
+                case 'Q': Push(Persistent(Pop())); break; // BINPERSID
+                case 'P': Push(Persistent(ReadLine())); break; // PERSID
+                case 'q': Memo(ReadByte()); break; // BINPUT
+                case 'r': Memo(ReadLength(4)); break; // LONG_BINPUT
+                case 'p': Memo(long.Parse(ReadLine(), CultureInfo.InvariantCulture)); break; // PUT
+                case 0x94: Memo(_memo.Count); break; // MEMOIZE
+                case 'h': Push(Recall(ReadByte())); break; // BINGET
+                case 'j': Push(Recall(ReadLength(4))); break; // LONG_BINGET
+                case 'g': Push(Recall(long.Parse(ReadLine(), CultureInfo.InvariantCulture))); break; // GET
+                case 0x82 or 0x83 or 0x84: throw Bad("EXT opcodes (the copyreg extension registry) are not supported");
+                case 0x97 or 0x98: throw Bad("out-of-band buffers (pickle protocol 5 NEXT_BUFFER) are not supported");
+                default: throw Bad($"unknown pickle opcode 0x{op:x2}");
+            }
+        }
+    }
+
+    private object? Call(object? callable, object? args, string opcode)
+    {
+        if (callable is not PickleGlobal g) throw Bad($"{opcode} of {AllowedGlobals.Describe(callable)}, which is not callable");
+        if (args is not object?[] tuple) throw Bad($"{opcode} of {g} with {AllowedGlobals.Describe(args)} instead of an argument tuple");
+        return AllowedGlobals.Apply(g, tuple, _source);
+    }
+
+    private object? NewObjEx(object? cls, object? args, object? kwargs)
+    {
+        if (kwargs is not CheckpointDict { Count: 0 }) throw Bad("NEWOBJ_EX with keyword arguments is not supported");
+        return Call(cls, args, "NEWOBJ_EX");
+    }
+
+    private PickleGlobal StackGlobal(object? module, object? name) => module is string m && name is string n
+        ? AllowedGlobals.Resolve(m, n, _source)
+        : throw Bad("STACK_GLOBAL needs two strings (module, name)");
+
+    private void Build(object? target, object? state)
+    {
+        if (target is not CheckpointDict dict)
+            throw Bad($"BUILD (setting object state) on {AllowedGlobals.Describe(target)} is not supported");
+        foreach (object? part in state is object?[] { Length: 2 } pair ? pair : new[] { state })
+        {
+            if (part is null) continue;
+            if (part is not CheckpointDict attrs) throw Bad($"BUILD with state {AllowedGlobals.Describe(part)} is not supported");
+            foreach (KeyValuePair<object, object?> kv in attrs)
+                dict.SetAttribute(kv.Key as string ?? throw Bad("BUILD with a non-string attribute name"), kv.Value);
+        }
+    }
+
+    private object? Persistent(object? pid) =>
+        _persistentLoad is null ? throw Bad("a persistent id where none is expected") : _persistentLoad(pid);
+
+    private void SetItems(CheckpointDict dict, IReadOnlyList<object?> items)
+    {
+        if (items.Count % 2 != 0) throw Bad("SETITEMS with an odd number of items");
+        for (int i = 0; i < items.Count; i += 2) dict.Set(Key(items[i]), items[i + 1]);
+    }
+
+    private object Key(object? key) => key switch
+    {
+        string or long or double or bool or BigInteger => key,
+        object?[] t when t.All(x => x is not null) => t.Select(Key).ToArray<object?>(),
+        _ => throw Bad($"{AllowedGlobals.Describe(key)} as a dict key is not supported"),
+    };
+
+    private List<object?> AsList(object? value, string opcode) =>
+        value as List<object?> ?? throw Bad($"{opcode} on {AllowedGlobals.Describe(value)}, not a list");
+
+    private CheckpointDict AsDict(object? value, string opcode) =>
+        value as CheckpointDict ?? throw Bad($"{opcode} on {AllowedGlobals.Describe(value)}, not a dict");
+
+    private void Memo(long index)
+    {
+        if (_stack.Count == 0) throw Bad("PUT with an empty stack");
+        _memo[index] = Top();
+    }
+
+    private object? Recall(long index) =>
+        _memo.TryGetValue(index, out object? value) ? value : throw Bad($"GET of memo entry {index}, which was never stored");
+
+    private void Push(object? value) => _stack.Add(value);
+
+    private object? Top() => _stack.Count > 0 && (_marks.Count == 0 || _marks.Peek() < _stack.Count)
+        ? _stack[^1] : throw Bad("stack underflow");
+
+    private object? Pop()
+    {
+        object? value = Top();
+        _stack.RemoveAt(_stack.Count - 1);
+        return value;
+    }
+
+    private List<object?> PopMark()
+    {
+        if (_marks.Count == 0) throw Bad("an opcode needs a MARK that is not there");
+        int mark = _marks.Pop();
+        List<object?> items = _stack.GetRange(mark, _stack.Count - mark);
+        _stack.RemoveRange(mark, _stack.Count - mark);
+        return items;
+    }
+
+    private int ReadByte()
+    {
+        int b = _input.ReadByte();
+        return b >= 0 ? b : throw Bad("the pickle ends in the middle of an opcode (truncated file?)");
+    }
+
+    private long ReadLength(int bytes)
+    {
+        long length = bytes == 4 ? BinaryPrimitives.ReadUInt32LittleEndian(Read(4)) : (long)Math.Min(ReadUInt64(), long.MaxValue);
+        return length <= Remaining ? length : throw Bad($"a length of {length} bytes runs past the end of the data ({Remaining} bytes left)");
+    }
+
+    private ulong ReadUInt64() => BinaryPrimitives.ReadUInt64LittleEndian(Read(8));
+
+    private byte[] Read(long count)
+    {
+        if (count > Remaining) throw Bad($"needs {count} more bytes but only {Remaining} are left (truncated file?)");
+        var buffer = new byte[count];
+        _input.ReadExactly(buffer);
+        return buffer;
+    }
+
+    private string ReadLine()
+    {
+        var bytes = new List<byte>();
+        for (int b = ReadByte(); b != '\n'; b = ReadByte())
+        {
+            if (bytes.Count >= MaxLine) throw Bad("a text opcode line is longer than 1 MB");
+            bytes.Add((byte)b);
+        }
+        return Encoding.UTF8.GetString(bytes.ToArray());
+    }
+
+    private static object TextInt(string text) => text switch
+    {
+        "00" => false,
+        "01" => true,
+        _ => Normalize(BigInteger.Parse(text, CultureInfo.InvariantCulture)),
+    };
+
+    private static object Long(byte[] bytes) => Normalize(new BigInteger(bytes, isUnsigned: false, isBigEndian: false));
+
+    private static object Normalize(BigInteger value) =>
+        value >= long.MinValue && value <= long.MaxValue ? (long)value : value;
+
+    private static string Utf8(byte[] bytes)
+    {
+        try { return new UTF8Encoding(false, true).GetString(bytes); }
+        catch (DecoderFallbackException) { return Encoding.Latin1.GetString(bytes); }
+    }
+
+    private static string Unescape(string text) => System.Text.RegularExpressions.Regex.Unescape(text);
+
+    private InvalidDataException Bad(string message) =>
+        new($"{_source}: invalid checkpoint pickle at byte {_opPosition}: {message}.");
+}
