@@ -167,7 +167,7 @@ public sealed class ResNet : ImageClassifier
     private void InitWeights()
     {
         using var noGrad = torch.no_grad();
-        foreach (nn.Module m in modules())
+        foreach ((_, nn.Module m) in ModuleTree.NamedDescendants(this))
         {
             if (m is Conv2d conv)
                 nn.init.kaiming_normal_(conv.weight!, mode: nn.init.FanInOut.FanOut, nonlinearity: nn.init.NonlinearityType.ReLU);
@@ -178,7 +178,7 @@ public sealed class ResNet : ImageClassifier
             }
         }
         if (!_options.ZeroInitResidual) return;
-        foreach (nn.Module m in modules())
+        foreach ((_, nn.Module m) in ModuleTree.NamedDescendants(this))
         {
             if (m is Bottleneck bottleneck) nn.init.zeros_(bottleneck.LastNorm.weight!);
             else if (m is BasicBlock basic) nn.init.zeros_(basic.LastNorm.weight!);

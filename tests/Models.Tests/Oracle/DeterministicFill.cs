@@ -10,25 +10,21 @@ namespace ModelZoo.Models.Tests.Oracle;
 /// </summary>
 internal static class DeterministicFill
 {
-    /// <summary>u(n, s)[i] = fmix32((i·0x9E3779B1 + s·0x85EBCA77) mod 2³²) / 2³¹ − 1, in [−1, 1).</summary>
-    public static double[] Uniform(long n, uint stream)
+    /// <summary>u(s)[i] = fmix32((i·0x9E3779B1 + s·0x85EBCA77) mod 2³²) / 2³¹ − 1, in [−1, 1).</summary>
+    public static double Uniform(long i, uint stream)
     {
-        var values = new double[n];
-        uint offset = unchecked(stream * 0x85EBCA77u);
-        for (long i = 0; i < n; i++)
-        {
-            uint h = unchecked((uint)i * 0x9E3779B1u + offset);
-            h ^= h >> 16;
-            h = unchecked(h * 0x85EBCA6Bu);
-            h ^= h >> 13;
-            h = unchecked(h * 0xC2B2AE35u);
-            h ^= h >> 16;
-            values[i] = h / 2147483648.0 - 1.0;
-        }
-        return values;
+        uint h = unchecked((uint)i * 0x9E3779B1u + stream * 0x85EBCA77u);
+        h ^= h >> 16;
+        h = unchecked(h * 0x85EBCA6Bu);
+        h ^= h >> 13;
+        h = unchecked(h * 0xC2B2AE35u);
+        h ^= h >> 16;
+        return h / 2147483648.0 - 1.0;
     }
 
-    /// <summary>Overwrites the model's state (float32) entry by entry in state_dict order.</summary>
+    /// <summary>Overwrites the model's state (float32) entry by entry in state_dict order: entry k uses stream k + 1;
+    /// running_var 1 + 0.5|u|, running_mean 0.1u, weights of dim &gt; 1 u·gain·√(3/fan_in), other weights 1 + 0.2u,
+    /// biases 0.1u; num_batches_tracked is left alone.</summary>
     public static void Fill(nn.Module model, double gain)
     {
         using var noGrad = torch.no_grad();
@@ -38,26 +34,32 @@ internal static class DeterministicFill
             uint stream = (uint)(k + 1);
             k++;
             if (name.EndsWith("num_batches_tracked", StringComparison.Ordinal)) continue;
-            double[] u = Uniform(t.numel(), stream);
-            Func<double, double> map =
-                name.EndsWith("running_var", StringComparison.Ordinal) ? v => 1 + 0.5 * Math.Abs(v)
-                : name.EndsWith("running_mean", StringComparison.Ordinal) ? v => 0.1 * v
-                : t.dim() > 1 ? Scale(gain * Math.Sqrt(3.0 / (t.numel() / t.shape[0])))
-                : name.EndsWith("weight", StringComparison.Ordinal) ? v => 1 + 0.2 * v
-                : v => 0.1 * v;
-            float[] values = u.Select(v => (float)map(v)).ToArray();
+            bool runningVar = name.EndsWith("running_var", StringComparison.Ordinal);
+            bool runningMean = name.EndsWith("running_mean", StringComparison.Ordinal);
+            bool matrix = t.dim() > 1;
+            bool weight = name.EndsWith("weight", StringComparison.Ordinal);
+            double scale = matrix ? gain * Math.Sqrt(3.0 / (t.numel() / t.shape[0])) : 0;
+            var values = new float[t.numel()];
+            for (long i = 0; i < values.LongLength; i++)
+            {
+                double u = Uniform(i, stream);
+                values[i] = (float)(runningVar ? 1 + 0.5 * Math.Abs(u)
+                    : runningMean ? 0.1 * u
+                    : matrix ? u * scale
+                    : weight ? 1 + 0.2 * u
+                    : 0.1 * u);
+            }
             using Tensor source = torch.tensor(values, t.shape, dtype: ScalarType.Float32);
             t.copy_(source);
         }
     }
 
-    /// <summary>The fixture input: u(numel, 0) reshaped.</summary>
+    /// <summary>The fixture input: u(0) reshaped.</summary>
     public static Tensor Input(params long[] shape)
     {
         long n = shape.Aggregate(1L, (a, b) => a * b);
-        float[] values = Uniform(n, 0).Select(v => (float)v).ToArray();
+        var values = new float[n];
+        for (long i = 0; i < n; i++) values[i] = (float)Uniform(i, 0);
         return torch.tensor(values, shape, dtype: ScalarType.Float32);
     }
-
-    private static Func<double, double> Scale(double factor) => v => v * factor;
 }

@@ -29,6 +29,37 @@ internal static class OracleFixtures
         return new ForwardFixture(root.GetProperty("model").GetString()!, root.GetProperty("weight_gain").GetDouble(), shape, outputs);
     }
 
+    /// <summary>init/&lt;case&gt;.json: per state_dict entry of a seeded torchvision build, (key, sum, sum of squares, first values).</summary>
+    public static IReadOnlyList<InitEntry> Init(string name)
+    {
+        using FileStream stream = File.OpenRead(RepoPaths.Fixtures("models", "init", name + ".json"));
+        using JsonDocument doc = JsonDocument.Parse(stream);
+        return doc.RootElement.GetProperty("entries").EnumerateArray().Select(e => new InitEntry(
+            e[0].GetString()!, e[1].GetDouble(), e[2].GetDouble(), e[3].EnumerateArray().Select(v => v.GetDouble()).ToArray())).ToArray();
+    }
+
+    /// <summary>Asserts that <paramref name="model"/>'s state equals a seeded torchvision build entry by entry:
+    /// same keys in order, same sums and sums of squares, same first values.</summary>
+    public static void AssertInitMatches(nn.Module model, string fixture)
+    {
+        IReadOnlyList<InitEntry> expected = Init(fixture);
+        KeyValuePair<string, Tensor>[] actual = model.state_dict().ToArray();
+        Assert.Equal(expected.Select(e => e.Key), actual.Select(a => a.Key));
+        for (int i = 0; i < expected.Count; i++)
+        {
+            InitEntry e = expected[i];
+            using Tensor d = actual[i].Value.detach().to_type(ScalarType.Float64).flatten();
+            double sum = d.sum().item<double>();
+            using Tensor squared = d * d;
+            double sumSq = squared.sum().item<double>();
+            double[] first = d.data<double>().Take(e.First.Length).ToArray();
+            Assert.True(Math.Abs(sum - e.Sum) <= 1e-6 + 1e-6 * Math.Abs(e.Sum), $"{e.Key}: sum {sum} vs torchvision {e.Sum}");
+            Assert.True(Math.Abs(sumSq - e.SumOfSquares) <= 1e-6 + 1e-6 * e.SumOfSquares, $"{e.Key}: sum of squares {sumSq} vs torchvision {e.SumOfSquares}");
+            for (int j = 0; j < first.Length; j++)
+                Assert.True(Math.Abs(first[j] - e.First[j]) <= 1e-7, $"{e.Key}[{j}]: {first[j]} vs torchvision {e.First[j]}");
+        }
+    }
+
     /// <summary>Largest absolute difference between <paramref name="actual"/> ([N, C]) and the expected rows.</summary>
     public static double MaxAbsDiff(Tensor actual, float[][] expected)
     {
@@ -42,6 +73,9 @@ internal static class OracleFixtures
         return max;
     }
 }
+
+/// <summary>One entry of an init fixture.</summary>
+internal sealed record InitEntry(string Key, double Sum, double SumOfSquares, double[] First);
 
 /// <summary>One forward fixture: the torchvision model name, the fill gain, the input shape and the outputs by name.</summary>
 internal sealed record ForwardFixture(string Model, double WeightGain, long[] InputShape, IReadOnlyDictionary<string, float[][]> Outputs);
