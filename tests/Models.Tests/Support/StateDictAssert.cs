@@ -4,6 +4,9 @@ using static TorchSharp.torch;
 
 namespace ModelZoo.Models.Tests.Support;
 
+// Merge fix: ModelZoo.Models.ModuleTree (arch-resnet) hides the Summary one inside ModelZoo.Models.* namespaces.
+using ModuleTree = ModelZoo.Models.Summary.ModuleTree;
+
 internal static class StateDictAssert
 {
     /// <summary>Keys, shapes and order (PyTorch's depth-first order) equal torchvision's; TorchSharp's own

@@ -7,6 +7,9 @@ using static TorchSharp.torch;
 
 namespace ModelZoo.Models.Tests.Vgg;
 
+// Merge fix: ModelZoo.Models.ModuleTree (arch-resnet) hides the Summary one inside ModelZoo.Models.* namespaces.
+using ModuleTree = ModelZoo.Models.Summary.ModuleTree;
+
 /// <summary>VGG initialisation, feature stages and input checks on one vgg11_bn built for the class.</summary>
 public sealed class VggBehaviourTests : IClassFixture<VggBehaviourTests.Shared>
 {

@@ -8,6 +8,9 @@ using static TorchSharp.torch;
 
 namespace ModelZoo.Models.Tests.Vgg;
 
+// Merge fix: ModelZoo.Models.ModuleTree (arch-resnet) hides the Summary one inside ModelZoo.Models.* namespaces.
+using ModuleTree = ModelZoo.Models.Summary.ModuleTree;
+
 /// <summary>Numeric equivalence with torchvision, and the options that change the module tree.</summary>
 public sealed class VggForwardTests
 {
