@@ -1,6 +1,6 @@
 namespace ModelZoo.Models.Pretrained;
 
-/// <summary>How <see cref="Pretrained"/> builds a model for a set of weights.</summary>
+/// <summary>How <see cref="PretrainedLoader"/> builds a model for a set of weights.</summary>
 public sealed record PretrainedOptions
 {
     /// <summary>Model options. With catalog weights, <c>NumClasses</c> must be unset or equal to the weights' class

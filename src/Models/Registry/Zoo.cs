@@ -32,9 +32,9 @@ public static class Zoo
         Get(name).Build(options ?? new ModelOptions());
 
     /// <summary>Builds <paramref name="name"/> with <paramref name="weights"/> loaded: a catalog name ("DEFAULT",
-    /// "IMAGENET1K_V2", ...; cached or downloaded) or a weights file path. See <see cref="Pretrained.Pretrained"/>.</summary>
+    /// "IMAGENET1K_V2", ...; cached or downloaded) or a weights file path. See <see cref="Pretrained.PretrainedLoader"/>.</summary>
     public static ImageClassifier Create(string name, string weights, ModelOptions? options = null) =>
-        Pretrained.Pretrained.Create(name, weights, new Pretrained.PretrainedOptions { Model = options ?? new ModelOptions() });
+        Pretrained.PretrainedLoader.Create(name, weights, new Pretrained.PretrainedOptions { Model = options ?? new ModelOptions() });
 
     /// <summary>Registered names ordered by edit distance to <paramref name="name"/> (at most <paramref name="count"/>).</summary>
     public static string[] ClosestNames(string name, int count)

@@ -6,15 +6,15 @@ namespace ModelZoo.Models.Pretrained;
 /// <summary>
 /// Builds models with weights loaded, like torchvision's builders with <c>weights=</c>:
 /// <code>
-/// using ImageClassifier model = Pretrained.Create("resnet50", "IMAGENET1K_V2");     // catalog: cache or download
-/// using ImageClassifier mine = Pretrained.Create("resnet18", "runs/resnet18.pth");  // any torch.save state dict
+/// using ImageClassifier model = PretrainedLoader.Create("resnet50", "IMAGENET1K_V2");     // catalog: cache or download
+/// using ImageClassifier mine = PretrainedLoader.Create("resnet18", "runs/resnet18.pth");  // any torch.save state dict
 /// </code>
 /// Catalog weights imply options (NumClasses = their category count, 3 input channels, GoogLeNet's
 /// <c>TransformInput</c>); a conflicting option is an <see cref="ArgumentException"/>. Loading is strict: every
 /// model key must be in the file and vice versa (GoogLeNet's untrained aux heads excepted, see
 /// <see cref="PretrainedOptions.AuxLogits"/>). To fine-tune for other classes, load first, then replace the head.
 /// </summary>
-public static class Pretrained
+public static class PretrainedLoader
 {
     /// <summary>Builds <paramref name="model"/> with <paramref name="weights"/>: a catalog name ("DEFAULT",
     /// "IMAGENET1K_V1", ...) or the path of a weights file.</summary>
