@@ -40,7 +40,9 @@ public sealed class Trainer
         torch.manual_seed(Options.Seed);
         Device device = Devices.Resolve(Options.Device);
         model.to(device);
-        using optim.Optimizer optimizer = Optimizers.Create(model.parameters(), Options);
+        using optim.Optimizer optimizer = Options.ParameterGroups is { } groups
+            ? Optimizers.Create(groups(model), Options)
+            : Optimizers.Create(model.parameters(), Options);
         var context = new TrainerContext(model, optimizer, Options, device);
         ITrainerCallback[] callbacks = _callbacks.OrderBy(c => c.Order).ToArray();
         var clock = Stopwatch.StartNew();

@@ -1,3 +1,6 @@
+using ModelZoo.Models;
+using ModelZoo.Models.Transfer;
+
 namespace ModelZoo.Training;
 
 /// <summary>Options of <see cref="Trainer"/> with documented defaults.</summary>
@@ -20,6 +23,10 @@ public sealed record TrainerOptions
 
     /// <summary>Device name ("cpu", "cuda", "cuda:1"); null picks CUDA when present, else CPU.</summary>
     public string? Device { get; init; }
+
+    /// <summary>Per-group learning rates (e.g. <c>m => TransferLearning.HeadAndBackboneGroups(m, 1e-4, 1e-2)</c>); called
+    /// after the model is on its device. Null (default) trains every trainable parameter at <see cref="LearningRate"/>.</summary>
+    public Func<ImageClassifier, IReadOnlyList<ParameterGroup>>? ParameterGroups { get; init; }
 
     /// <summary>Seed for torch's generator (dropout etc.); the data order is seeded by the loader.</summary>
     public long Seed { get; init; }
