@@ -122,24 +122,16 @@ public sealed class ResNet : ImageClassifier
     public override void ResetClassifier(int numClasses)
     {
         if (numClasses < 0) throw new ArgumentOutOfRangeException(nameof(numClasses), numClasses, "numClasses must be >= 0 (0 = no classifier).");
-        nn.Module<Tensor, Tensor> old = fc;
         Parameter reference = conv1.weight!;
         fc = NewClassifier(numClasses);
         fc.to(reference.device).to(reference.dtype);
-        ReplaceChild(nameof(fc), fc);
-        old.Dispose();
+        ModuleSurgery.Replace(this, nameof(fc), fc).Dispose();
     }
 
     public override nn.Module<Tensor, Tensor> GetClassifier() => fc;
 
     private nn.Module<Tensor, Tensor> NewClassifier(int numClasses) =>
         numClasses == 0 ? nn.Identity() : nn.Linear(512L * _expansion, numClasses);
-
-    private void ReplaceChild(string name, nn.Module module)
-    {
-        register_module(name, null!);   // unregisters the old child
-        register_module(name, module);
-    }
 
     /// <summary>torchvision's <c>_make_layer</c>: the projection shortcut (built first, as torchvision) on the first
     /// block when the stride or the width changes, then identity blocks.</summary>
