@@ -26,11 +26,12 @@ internal static class TrainCommand
         var seed = new Option<long>("--seed") { Description = "Seed of initialisation, shuffling and the synthetic data.", DefaultValueFactory = _ => 0 };
         var outDir = new Option<string>("--out") { Description = "Directory for the checkpoint.", DefaultValueFactory = _ => defaults.OutputDirectory };
         var device = new Option<string?>("--device") { Description = "cpu, cuda or cuda:N (default: CUDA when present)." };
+        var threads = new Option<int?>("--threads") { Description = "CPU threads for libtorch (default: one per core)." };
         Option<bool> json = CommonOptions.Json();
 
         var command = new Command("train", "Train a model (default: LeNet-5 on the embedded synthetic shapes, no download).")
         {
-            model, dataset, dataDir, trainRange, evalRange, epochs, batchSize, lr, optimizer, seed, outDir, device, json,
+            model, dataset, dataDir, trainRange, evalRange, epochs, batchSize, lr, optimizer, seed, outDir, device, threads, json,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -43,7 +44,7 @@ internal static class TrainCommand
             {
                 Model = parse.GetValue(model)!, Dataset = parse.GetValue(dataset)!, DataDirectory = parse.GetValue(dataDir),
                 TrainRange = parse.GetValue(trainRange), EvalRange = parse.GetValue(evalRange), Epochs = e, BatchSize = b,
-                LearningRate = rate, Seed = parse.GetValue(seed), OutputDirectory = parse.GetValue(outDir)!, Device = parse.GetValue(device),
+                LearningRate = rate, Seed = parse.GetValue(seed), OutputDirectory = parse.GetValue(outDir)!, Device = parse.GetValue(device), Threads = parse.GetValue(threads),
                 Optimizer = Enum.Parse<OptimizerKind>(parse.GetValue(optimizer)!, ignoreCase: true),
             };
             var console = new TrainingConsole(context);

@@ -16,6 +16,11 @@ public static class TrainJob
         ArgumentNullException.ThrowIfNull(options);
         var clock = Stopwatch.StartNew();
         ModelEntry entry = Zoo.Get(options.Model);
+        if (options.Threads is { } threads)
+        {
+            if (threads < 1) throw new ArgumentOutOfRangeException(nameof(options), threads, "Threads must be >= 1.");
+            TorchSharp.torch.set_num_threads(threads);
+        }
         if (options.DataDirectory != null && !Directory.Exists(options.DataDirectory))
             throw new DirectoryNotFoundException(
                 $"Data directory not found: {Path.GetFullPath(options.DataDirectory)}. Create it (missing dataset files are then downloaded into it) or fix --data-dir.");

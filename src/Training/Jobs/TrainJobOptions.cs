@@ -21,6 +21,10 @@ public sealed record TrainJobOptions
     public string OutputDirectory { get; init; } = "runs";
     public string? Device { get; init; }
 
+    /// <summary>libtorch intra-op CPU threads; null keeps libtorch's default (one per core). On a busy machine 1 avoids
+    /// OpenMP oversubscription, which can slow steps down many times over.</summary>
+    public int? Threads { get; init; }
+
     /// <summary>Download missing MNIST-family files (default true).</summary>
     public bool Download { get; init; } = true;
 
