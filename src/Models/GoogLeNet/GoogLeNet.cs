@@ -131,13 +131,10 @@ public sealed class GoogLeNet : ImageClassifier, IAuxiliaryOutputs
     public override void ResetClassifier(int numClasses)
     {
         if (numClasses < 0) throw new ArgumentOutOfRangeException(nameof(numClasses), numClasses, "numClasses must be >= 0 (0 = no classifier).");
-        nn.Module<Tensor, Tensor> old = fc;
-        fc = NewClassifier(numClasses);
         Parameter reference = conv3.parameters().First();
+        fc = NewClassifier(numClasses);
         fc.to(reference.device).to(reference.dtype);
-        register_module(nameof(fc), null!);
-        register_module(nameof(fc), fc);
-        old.Dispose();
+        ModuleSurgery.Replace(this, nameof(fc), fc).Dispose();
         aux1?.ResetClassifier(numClasses);
         aux2?.ResetClassifier(numClasses);
     }

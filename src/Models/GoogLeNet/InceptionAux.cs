@@ -41,12 +41,9 @@ public sealed class InceptionAux : nn.Module<Tensor, Tensor>
     /// <summary>Replaces fc2 by a fresh Linear(1024, <paramref name="numClasses"/>) (identity for 0) on fc1's device and dtype.</summary>
     internal void ResetClassifier(int numClasses)
     {
-        nn.Module<Tensor, Tensor> old = fc2;
         fc2 = NewClassifier(numClasses);
         fc2.to(fc1.weight.device).to(fc1.weight.dtype);
-        register_module(nameof(fc2), null!);
-        register_module(nameof(fc2), fc2);
-        old.Dispose();
+        ModuleSurgery.Replace(this, nameof(fc2), fc2).Dispose();
     }
 
     private static nn.Module<Tensor, Tensor> NewClassifier(int numClasses) =>

@@ -122,24 +122,16 @@ public sealed class ResNet : ImageClassifier
     public override void ResetClassifier(int numClasses)
     {
         if (numClasses < 0) throw new ArgumentOutOfRangeException(nameof(numClasses), numClasses, "numClasses must be >= 0 (0 = no classifier).");
-        nn.Module<Tensor, Tensor> old = fc;
         Parameter reference = conv1.weight!;
         fc = NewClassifier(numClasses);
         fc.to(reference.device).to(reference.dtype);
-        ReplaceChild(nameof(fc), fc);
-        old.Dispose();
+        ModuleSurgery.Replace(this, nameof(fc), fc).Dispose();
     }
 
     public override nn.Module<Tensor, Tensor> GetClassifier() => fc;
 
     private nn.Module<Tensor, Tensor> NewClassifier(int numClasses) =>
         numClasses == 0 ? nn.Identity() : nn.Linear(512L * _expansion, numClasses);
-
-    private void ReplaceChild(string name, nn.Module module)
-    {
-        register_module(name, null!);   // unregisters the old child
-        register_module(name, module);
-    }
 
     /// <summary>torchvision's <c>_make_layer</c>: the projection shortcut (built first, as torchvision) on the first
     /// block when the stride or the width changes, then identity blocks.</summary>
@@ -184,4 +176,15 @@ public sealed class ResNet : ImageClassifier
             else if (m is BasicBlock basic) nn.init.zeros_(basic.LastNorm.weight!);
         }
     }
+
+    // Builders, as in torchvision (`ResNet.ResNet50(numClasses: 10)`); the same as ResNetBuilders.
+    public static ResNet ResNet18(int numClasses = 1000, long? seed = null) => ResNetBuilders.ResNet18(numClasses, seed);
+    public static ResNet ResNet34(int numClasses = 1000, long? seed = null) => ResNetBuilders.ResNet34(numClasses, seed);
+    public static ResNet ResNet50(int numClasses = 1000, long? seed = null) => ResNetBuilders.ResNet50(numClasses, seed);
+    public static ResNet ResNet101(int numClasses = 1000, long? seed = null) => ResNetBuilders.ResNet101(numClasses, seed);
+    public static ResNet ResNet152(int numClasses = 1000, long? seed = null) => ResNetBuilders.ResNet152(numClasses, seed);
+    public static ResNet ResNeXt50_32x4d(int numClasses = 1000, long? seed = null) => ResNetBuilders.ResNeXt50_32x4d(new ResNetOptions { NumClasses = numClasses }, seed);
+    public static ResNet ResNeXt101_32x8d(int numClasses = 1000, long? seed = null) => ResNetBuilders.ResNeXt101_32x8d(new ResNetOptions { NumClasses = numClasses }, seed);
+    public static ResNet WideResNet50_2(int numClasses = 1000, long? seed = null) => ResNetBuilders.WideResNet50_2(new ResNetOptions { NumClasses = numClasses }, seed);
+    public static ResNet WideResNet101_2(int numClasses = 1000, long? seed = null) => ResNetBuilders.WideResNet101_2(new ResNetOptions { NumClasses = numClasses }, seed);
 }

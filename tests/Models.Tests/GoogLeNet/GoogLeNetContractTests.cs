@@ -103,6 +103,8 @@ public sealed class GoogLeNetContractTests
         Assert.Equal(new long[] { 7, 1024 }, state["aux1.fc2.weight"].shape);
         Assert.Equal(new long[] { 7, 1024 }, state["aux2.fc2.weight"].shape);
         Assert.Equal("fc.bias", state.Keys.Last());
+        var aux1 = ModuleTree.NamedDescendants(model).Single(m => m.Name == "aux1").Module;
+        Assert.Equal(new[] { "conv", "fc1", "fc2", "dropout" }, aux1.named_children().Select(c => c.name));   // torchvision's order kept
         model.train();
         using Tensor x = DeterministicFill.Input(2, 3, 32, 32);
         ModelOutput result = model.ForwardWithAuxiliary(x);

@@ -1,5 +1,8 @@
+using ModelZoo.Models.Tests.Oracle;
+
 namespace ModelZoo.Models.Tests.Registry;
 
+[Collection(nameof(GlobalRngCollection))]
 public sealed class ZooTests
 {
     [Fact]
@@ -28,5 +31,13 @@ public sealed class ZooTests
         using ImageClassifier c = Zoo.Create("lenet5", new ModelOptions { Seed = 4 });
         Assert.True(a.state_dict()["conv1.weight"].allclose(b.state_dict()["conv1.weight"], 0, 0));
         Assert.False(a.state_dict()["conv1.weight"].allclose(c.state_dict()["conv1.weight"], 0, 0));
+    }
+
+    [Fact]
+    public void Torchvision_style_builder_syntax_works()
+    {
+        using ModelZoo.Models.ResNet.ResNet model = ModelZoo.Models.ResNet.ResNet.ResNet18(numClasses: 10);
+        Assert.Equal(10, model.NumClasses);
+        Assert.Equal(11_689_512 - 513_000 + 5_130, model.parameters().Sum(p => p.numel()));
     }
 }

@@ -62,7 +62,7 @@ public sealed class ResNetContractTests
     [Fact]
     public void In_channels_1_replaces_the_stem_conv()
     {
-        using ImageClassifier model = Zoo.Create("resnet50", new ModelOptions { InChannels = 1, NumClasses = 3 });
+        using ImageClassifier model = Zoo.Create("resnet18", new ModelOptions { InChannels = 1, NumClasses = 3 });
         Assert.Equal(new long[] { 64, 1, 7, 7 }, model.state_dict()["conv1.weight"].shape);
         Assert.Equal("conv1", model.StemName);
         Assert.Equal(1, model.InChannels);

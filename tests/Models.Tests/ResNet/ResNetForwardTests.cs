@@ -6,14 +6,14 @@ using static TorchSharp.torch;
 namespace ModelZoo.Models.Tests.ResNets;
 
 /// <summary>Numeric equivalence with torchvision 0.14 in eval mode: identical weights (every state_dict entry filled by
-/// <see cref="DeterministicFill"/>), identical input, logits within 1e-4 of the committed torchvision outputs.</summary>
+/// <see cref="DeterministicFill"/>), identical input, logits within 1e-4 of the committed torchvision outputs.
+/// Wide ResNets and the 101/152-layer depths reuse these blocks; their widths and depths are checked by the key lists.</summary>
 public sealed class ResNetForwardTests(ITestOutputHelper output)
 {
     [Theory]
     [InlineData("resnet18", 1000)]          // BasicBlock
     [InlineData("resnet50", 1000)]          // Bottleneck, stride on the 3x3
     [InlineData("resnext50_32x4d", 1000)]   // grouped 3x3
-    [InlineData("wide_resnet50_2", 10)]     // width per group 128
     public void Eval_logits_match_torchvision(string name, int numClasses)
     {
         ForwardFixture fixture = OracleFixtures.Forward(name);
