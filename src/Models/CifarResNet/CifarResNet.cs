@@ -74,7 +74,7 @@ public sealed class CifarResNet : ImageClassifier
             linear.to(conv1.weight.device);
         }
         _numClasses = numClasses;
-        register_module(nameof(linear), linear);
+        _internal_submodules[nameof(linear)] = linear;   // replace in place: keeps the child order and state_dict keys
         old.Dispose();
     }
 
