@@ -68,7 +68,7 @@ public static class StateDictLoader
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(stateDict);
-        Dictionary<string, Tensor> targets = model.state_dict();
+        Dictionary<string, Tensor> targets = TorchStateDict.InPyTorchOrder(model);
         var loaded = new List<string>();
         var unexpected = new List<string>();
         var ignored = new List<string>();
