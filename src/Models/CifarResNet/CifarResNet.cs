@@ -66,16 +66,10 @@ public sealed class CifarResNet : ImageClassifier
     public override void ResetClassifier(int numClasses)
     {
         if (numClasses < 0) throw new ArgumentOutOfRangeException(nameof(numClasses), numClasses, "numClasses must be >= 0.");
-        nn.Module<Tensor, Tensor> old = linear;
         linear = Head(numClasses);
-        if (linear is Linear l)
-        {
-            nn.init.kaiming_normal_(l.weight);
-            linear.to(conv1.weight.device);
-        }
+        if (linear is Linear l) nn.init.kaiming_normal_(l.weight);
+        ModuleSurgery.Replace(this, nameof(linear), linear).Dispose();
         _numClasses = numClasses;
-        register_module(nameof(linear), linear);
-        old.Dispose();
     }
 
     public override nn.Module<Tensor, Tensor> GetClassifier() => linear;

@@ -44,6 +44,12 @@ public sealed class PyTorchCheckpointTests
     [Theory]
     [InlineData("nested.pth")]
     [InlineData("nested_legacy.pt")]
+    [InlineData("nested_p1.pth")]
+    [InlineData("nested_p1_legacy.pt")]
+    [InlineData("nested_p4.pth")]
+    [InlineData("nested_p4_legacy.pt")]
+    [InlineData("nested_p5.pth")]
+    [InlineData("nested_p5_legacy.pt")]
     public void A_nested_checkpoint_exposes_its_tree_and_its_state_dict(string file)
     {
         using PyTorchCheckpoint checkpoint = PyTorchCheckpoint.Load(ExpectedTensors.Fixture(file));

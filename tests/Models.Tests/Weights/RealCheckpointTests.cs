@@ -81,7 +81,7 @@ public sealed class RealCheckpointTests(ITestOutputHelper output)
         Assert.All(state.Keys, k => Assert.StartsWith("module.", k));
         Assert.DoesNotContain(state.Keys, k => k.EndsWith("num_batches_tracked", StringComparison.Ordinal));
 
-        using CifarResNet.CifarResNet model = CifarResNetBuilders.ResNet20();
+        using ImageClassifier model = CifarResNetBuilders.ResNet20();
         LoadResult result = StateDictLoader.Load(model, state);
         Assert.True(result.IsExact, result.ToString());
         Assert.Equal(97, result.Loaded.Count);

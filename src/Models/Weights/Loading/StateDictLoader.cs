@@ -68,7 +68,7 @@ public static class StateDictLoader
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(stateDict);
-        Dictionary<string, Tensor> targets = model.state_dict();
+        Dictionary<string, Tensor> targets = TorchStateDict.InPyTorchOrder(model);
         var loaded = new List<string>();
         var unexpected = new List<string>();
         var ignored = new List<string>();
@@ -78,13 +78,13 @@ public static class StateDictLoader
 
         foreach ((string original, Tensor source) in stateDict)
         {
-            string? key = original;
+            string stripped = original;
             foreach (string prefix in options.StripPrefixes)
-                if (prefix.Length > 0 && key.StartsWith(prefix, StringComparison.Ordinal)) key = key[prefix.Length..];
-            if (options.KeyMap is not null) key = options.KeyMap(key);
+                if (prefix.Length > 0 && stripped.StartsWith(prefix, StringComparison.Ordinal)) stripped = stripped[prefix.Length..];
+            string? key = options.KeyMap is null ? stripped : options.KeyMap(stripped);
             if (key is null || options.IsIgnored(key))
             {
-                ignored.Add(key ?? original);
+                ignored.Add(key ?? stripped);
                 continue;
             }
             if (!sourceOf.TryAdd(key, original))

@@ -89,6 +89,12 @@ internal static class AllowedGlobals
                 if (args[0] is not PickleGlobal inner || args[1] is not PickleGlobal { Kind: GlobalKind.TensorClass or GlobalKind.ParameterClass })
                     throw Bad(source, $"{callable} is only supported for plain tensors and parameters, got {Describe(args[1])}");
                 return Apply(inner, Tuple(args[2], -1, source, "the rebuild arguments"), source);
+            case GlobalKind.ParameterClass:
+                // Very old files pickle nn.Parameter(data, requires_grad) as a plain class call.
+                Arity(callable, args, 1, 2, source);
+                if (args[0] is not TensorRef tensor) throw Bad(source, $"{callable} expects a tensor, got {Describe(args[0])}");
+                tensor.RequiresGrad = args.Length < 2 || args[1] is true;
+                return tensor;
             case GlobalKind.TorchSize:
                 Arity(callable, args, 0, 1, source);
                 object?[] dims = args.Length == 0 ? [] : Sequence(args[0], source, "torch.Size");

@@ -61,8 +61,8 @@ internal sealed class Unpickler
                 case 0x8b: Push(Long(Read(ReadLength(4)))); break; // LONG4
                 case 'G': Push(BinaryPrimitives.ReadDoubleBigEndian(Read(8))); break; // BINFLOAT
                 case 'I': Push(TextInt(ReadLine())); break; // INT
-                case 'L': Push(Normalize(BigInteger.Parse(ReadLine().TrimEnd('L'), CultureInfo.InvariantCulture))); break;
-                case 'F': Push(double.Parse(ReadLine(), NumberStyles.Float, CultureInfo.InvariantCulture)); break;
+                case 'L': Push(Normalize(ParseBig(ReadLine().TrimEnd('L')))); break;
+                case 'F': Push(double.TryParse(ReadLine(), NumberStyles.Float, CultureInfo.InvariantCulture, out double real) ? real : throw Bad("a FLOAT opcode without a number")); break;
                 case 'X': Push(Utf8(Read(ReadLength(4)))); break; // BINUNICODE
                 case 0x8c: Push(Utf8(Read(ReadByte()))); break; // SHORT_BINUNICODE
                 case 0x8d: Push(Utf8(Read(ReadLength(8)))); break; // BINUNICODE8
@@ -102,11 +102,11 @@ internal sealed class Unpickler
                 case 'P': Push(Persistent(ReadLine())); break; // PERSID
                 case 'q': Memo(ReadByte()); break; // BINPUT
                 case 'r': Memo(ReadLength(4)); break; // LONG_BINPUT
-                case 'p': Memo(long.Parse(ReadLine(), CultureInfo.InvariantCulture)); break; // PUT
+                case 'p': Memo(ParseLong(ReadLine())); break; // PUT
                 case 0x94: Memo(_memo.Count); break; // MEMOIZE
                 case 'h': Push(Recall(ReadByte())); break; // BINGET
                 case 'j': Push(Recall(ReadLength(4))); break; // LONG_BINGET
-                case 'g': Push(Recall(long.Parse(ReadLine(), CultureInfo.InvariantCulture))); break; // GET
+                case 'g': Push(Recall(ParseLong(ReadLine()))); break; // GET
                 case 0x82 or 0x83 or 0x84: throw Bad("EXT opcodes (the copyreg extension registry) are not supported");
                 case 0x97 or 0x98: throw Bad("out-of-band buffers (pickle protocol 5 NEXT_BUFFER) are not supported");
                 default: throw Bad($"unknown pickle opcode 0x{op:x2}");
@@ -229,17 +229,24 @@ internal sealed class Unpickler
         return Encoding.UTF8.GetString(bytes.ToArray());
     }
 
-    private static object TextInt(string text) => text switch
+    private object TextInt(string text) => text switch
     {
         "00" => false,
         "01" => true,
-        _ => Normalize(BigInteger.Parse(text, CultureInfo.InvariantCulture)),
+        _ => Normalize(ParseBig(text)),
     };
+
+    private BigInteger ParseBig(string text) =>
+        text.Length <= 10_000 && BigInteger.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out BigInteger v)
+            ? v : throw Bad("a text integer opcode without a valid integer");
+
+    private long ParseLong(string text) =>
+        long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out long v) ? v : throw Bad("a text memo index that is not a number");
 
     private static object Long(byte[] bytes) => Normalize(new BigInteger(bytes, isUnsigned: false, isBigEndian: false));
 
     private static object Normalize(BigInteger value) =>
-        value >= long.MinValue && value <= long.MaxValue ? (long)value : value;
+        value >= long.MinValue && value <= long.MaxValue ? (object)(long)value : value;
 
     private static string Utf8(byte[] bytes)
     {

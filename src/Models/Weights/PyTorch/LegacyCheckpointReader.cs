@@ -7,7 +7,7 @@ namespace ModelZoo.Models.Weights;
 /// Reads the legacy (pre-1.6) <c>torch.save</c> format: five consecutive pickles — the magic number
 /// 0x1950a86a20f9469cfc6c, the protocol version 1001, a sys_info dict, the object tree (storages as persistent ids
 /// <c>('storage', StorageClass, key, location, numel, view_metadata)</c>) and the list of storage keys — followed by
-/// each storage in that order as an int64 element count and the raw little-endian elements.
+/// each storage in that order as a little-endian int64 element count and the raw little-endian elements.
 /// </summary>
 internal static class LegacyCheckpointReader
 {
@@ -27,8 +27,9 @@ internal static class LegacyCheckpointReader
         object? protocol = Unpickler.Load(stream, source);
         if (protocol is not 1001L)
             throw new InvalidDataException($"{source}: unsupported legacy protocol version {AllowedGlobals.Describe(protocol)}; expected 1001.");
-        bool bigEndian = Unpickler.Load(stream, source) is CheckpointDict info
-            && info.TryGetValue("little_endian", out object? little) && little is false;
+        // sys_info (byte order, type sizes): informational only, since the legacy writer always stores storages
+        // little-endian (torch converts on big-endian machines).
+        _ = Unpickler.Load(stream, source);
 
         var storages = new Dictionary<string, StorageRef>(StringComparer.Ordinal);
         object? Persistent(object? pid)
@@ -70,7 +71,7 @@ internal static class LegacyCheckpointReader
             return (stream, place.Bytes);
         }
 
-        using var materializer = new TensorMaterializer(source, Open, bigEndian);
+        using var materializer = new TensorMaterializer(source, Open, bigEndian: false);
         var created = new List<TorchSharp.torch.Tensor>();
         try { return CheckpointTree.Materialize(tree, materializer.Materialize, created); }
         catch (InvalidDataException e) when (!e.Message.StartsWith(source, StringComparison.Ordinal))

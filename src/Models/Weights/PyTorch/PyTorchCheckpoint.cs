@@ -70,7 +70,18 @@ public sealed class PyTorchCheckpoint : IDisposable
             throw new InvalidDataException($"{name}: a tar archive (the torch < 0.4 format), which is not supported; re-save it with a newer PyTorch.");
 
         var tensors = new List<Tensor>();
-        object? root = zip ? ZipCheckpointReader.Read(stream, name) : LegacyCheckpointReader.Read(stream, name);
+        object? root;
+        try { root = zip ? ZipCheckpointReader.Read(stream, name) : LegacyCheckpointReader.Read(stream, name); }
+        catch (UnsafeCheckpointException) { throw; }
+        catch (InvalidDataException e) when (!e.Message.StartsWith(name, StringComparison.Ordinal))
+        {
+            throw new InvalidDataException($"{name}: {e.Message}", e);
+        }
+        catch (Exception e) when (e is IOException or NotSupportedException && e is not FileNotFoundException)
+        {
+            // System.IO.Compression reports damaged archives this way (bad headers, unknown compression methods).
+            throw new InvalidDataException($"{name}: damaged checkpoint: {e.Message}", e);
+        }
         CollectTensors(root, tensors);
         return new PyTorchCheckpoint(name, zip ? CheckpointFormat.Zip : CheckpointFormat.Legacy, root, tensors);
     }
