@@ -70,7 +70,7 @@ public sealed class LeNet5 : ImageClassifier
         if (numClasses < 1) throw new ArgumentOutOfRangeException(nameof(numClasses), numClasses, "LeNet5 needs at least one class.");
         Linear old = fc3;
         fc3 = nn.Linear(84, numClasses).to(fc2.weight.device);
-        register_module(nameof(fc3), fc3);
+        _internal_submodules[nameof(fc3)] = fc3;   // register_module refuses a taken name; this keeps the key's position
         old.Dispose();
     }
 

@@ -90,7 +90,7 @@ public sealed class LeNet5Classic : ImageClassifier
         if (numClasses < 1) throw new ArgumentOutOfRangeException(nameof(numClasses), numClasses, "LeNet5Classic needs at least one class.");
         Linear old = output;
         output = nn.Linear(84, numClasses).to(f6.weight.device);
-        register_module(nameof(output), output);
+        _internal_submodules[nameof(output)] = output;   // register_module refuses a taken name; this keeps the key's position
         old.Dispose();
     }
 
