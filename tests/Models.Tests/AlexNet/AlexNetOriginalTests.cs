@@ -1,3 +1,4 @@
+using ModelZoo.Models.Summary;
 using ModelZoo.Models.AlexNet;
 using ModelZoo.Models.Tests.Support;
 using TorchSharp;
@@ -29,13 +30,13 @@ public sealed class AlexNetOriginalTests
     public void Layout_has_lrn_after_conv1_and_conv2_and_overlapping_pools()
     {
         using var model = AlexNetBuilders.AlexNetOriginal();
-        var named = Summary.ModuleTree.Walk(model).ToDictionary(m => m.Path, m => m.Module);
+        var named = ModuleTree.Walk(model).ToDictionary(m => m.Path, m => m.Module);
         Assert.IsType<LocalResponseNorm>(named["features.2"]);
         Assert.IsType<LocalResponseNorm>(named["features.6"]);
         foreach (string pool in new[] { "features.3", "features.7", "features.14" }) Assert.IsType<MaxPool2d>(named[pool]);
         foreach (string conv in new[] { "features.0", "features.4", "features.8", "features.10", "features.12" }) Assert.IsType<Conv2d>(named[conv]);
         Assert.Equal(new[] { "classifier.1.weight", "classifier.1.bias", "classifier.4.weight", "classifier.4.bias", "classifier.6.weight", "classifier.6.bias" },
-            Summary.ModuleTree.StateDictEntries(model).Select(e => e.Key).Where(k => k.StartsWith("classifier", StringComparison.Ordinal)));
+            ModuleTree.StateDictEntries(model).Select(e => e.Key).Where(k => k.StartsWith("classifier", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using ModelZoo.Models.Summary;
 using ModelZoo.Models.AlexNet;
 using ModelZoo.Models.Tests.Support;
 using TorchSharp;
@@ -115,10 +116,10 @@ public sealed class AlexNetTests : IClassFixture<AlexNetTests.Shared>
     public void Reset_classifier_keeps_key_position_and_device()
     {
         using var model = new Models.AlexNet.AlexNet(new AlexNetOptions { NumClasses = 5 });
-        var keysBefore = Summary.ModuleTree.StateDictEntries(model).Select(e => e.Key).ToList();
+        var keysBefore = ModuleTree.StateDictEntries(model).Select(e => e.Key).ToList();
         model.ResetClassifier(7);
         Assert.Equal(7, model.NumClasses);
-        Assert.Equal(keysBefore, Summary.ModuleTree.StateDictEntries(model).Select(e => e.Key));
+        Assert.Equal(keysBefore, ModuleTree.StateDictEntries(model).Select(e => e.Key));
         Assert.Equal(new long[] { 7, 4096 }, model.state_dict()["classifier.6.weight"].shape);
         Assert.Equal(DeviceType.CPU, ((Linear)model.GetClassifier()).weight.device_type);
         model.ResetClassifier(0);

@@ -1,22 +1,29 @@
+using ModelZoo.Models.Summary;
 using ModelZoo.Models.Tests.Support;
 using ModelZoo.Models.Vgg;
+using Xunit.Abstractions;
 
 namespace ModelZoo.Models.Tests.Vgg;
 
-/// <summary>Every VGG variant against torchvision 0.14: published parameter count and the state_dict layout.
-/// Each case builds one model through the registry (0.5–0.6 GB) and disposes it.</summary>
+/// <summary>Every VGG variant against torchvision 0.14: published parameter count, the state_dict layout and
+/// the published GFLOPS (one summary forward at 224×224). Each case builds one model through the registry
+/// (0.5–0.6 GB) and disposes it.</summary>
 public sealed class VggLayoutTests
 {
+    private readonly ITestOutputHelper _output;
+
+    public VggLayoutTests(ITestOutputHelper output) => _output = output;
+
     [Theory]
-    [InlineData("vgg11", "A", false, 132_863_336, 22)]
-    [InlineData("vgg11_bn", "A", true, 132_868_840, 62)]
-    [InlineData("vgg13", "B", false, 133_047_848, 26)]
-    [InlineData("vgg13_bn", "B", true, 133_053_736, 76)]
-    [InlineData("vgg16", "D", false, 138_357_544, 32)]
-    [InlineData("vgg16_bn", "D", true, 138_365_992, 97)]
-    [InlineData("vgg19", "E", false, 143_667_240, 38)]
-    [InlineData("vgg19_bn", "E", true, 143_678_248, 118)]
-    public void Parameter_count_and_state_dict_equal_torchvision(string name, string config, bool batchNorm, long parameters, int entries)
+    [InlineData("vgg11", "A", false, 132_863_336, 22, 7.609)]
+    [InlineData("vgg11_bn", "A", true, 132_868_840, 62, 7.609)]
+    [InlineData("vgg13", "B", false, 133_047_848, 26, 11.308)]
+    [InlineData("vgg13_bn", "B", true, 133_053_736, 76, 11.308)]
+    [InlineData("vgg16", "D", false, 138_357_544, 32, 15.47)]
+    [InlineData("vgg16_bn", "D", true, 138_365_992, 97, 15.47)]
+    [InlineData("vgg19", "E", false, 143_667_240, 38, 19.632)]
+    [InlineData("vgg19_bn", "E", true, 143_678_248, 118, 19.632)]
+    public void Parameters_state_dict_and_macs_equal_torchvision(string name, string config, bool batchNorm, long parameters, int entries, double gflops)
     {
         using ImageClassifier model = Zoo.Create(name);
         var vgg = Assert.IsType<Models.Vgg.Vgg>(model);
@@ -27,6 +34,11 @@ public sealed class VggLayoutTests
         TorchvisionKeyList expected = TorchvisionKeyList.Load(name);
         Assert.Equal(entries, expected.Entries.Count);
         StateDictAssert.MatchesTorchvision(model, expected);
+
+        // torchvision's published GFLOPS count multiply-accumulates of convolutions and linear layers at 224×224.
+        ModelSummaryResult summary = ModelSummary.Compute(model, new long[] { 3, 224, 224 }, modelName: name);
+        _output.WriteLine($"{name}: {summary.Macs:N0} MACs ({summary.Macs / 1e9:0.####} G, torchvision {gflops} GFLOPS)");
+        Assert.InRange(summary.Macs / 1e9, gflops * 0.99, gflops * 1.01);
     }
 
     [Fact]
