@@ -17,7 +17,7 @@ public sealed class FunctionalOracleTests
     {
         "resize", "crop", "center_crop", "five_crop", "ten_crop", "resized_crop", "hflip", "vflip", "pad", "rotate", "affine",
         "perspective", "brightness", "contrast", "saturation", "hue", "grayscale", "gaussian_blur", "invert", "posterize",
-        "solarize", "sharpness", "autocontrast", "equalize",
+        "solarize", "sharpness", "autocontrast", "equalize", "augment_op", "color_jitter",
     };
 
     public static TheoryData<string> ImageCases()
@@ -102,6 +102,12 @@ public sealed class FunctionalOracleTests
             case "sharpness": return new[] { FilterOps.AdjustSharpness(img, p.Double("factor")) };
             case "autocontrast": return new[] { ToneOps.Autocontrast(img) };
             case "equalize": return new[] { ToneOps.Equalize(img) };
+            case "augment_op":
+                return new[] { AugmentOps.Apply(img, Enum.Parse<AugmentOp>(p.GetProperty("op").GetString()!), p.Double("magnitude"), p.Interpolation(), p.Fill()) };
+            case "color_jitter":
+                var jitter = new ColorJitter.Params(p.Ints("order"), p.OptionalDouble("brightness"), p.OptionalDouble("contrast"),
+                    p.OptionalDouble("saturation"), p.OptionalDouble("hue"));
+                return new[] { ColorJitter.Apply(img, jitter) };
             default: throw new InvalidDataException($"no kernel for op {op}");
         }
     }

@@ -13,7 +13,7 @@ public static class AugmentOps
     public static ImageBuffer Apply(ImageBuffer image, AugmentOp op, double magnitude, InterpolationMode interpolation = InterpolationMode.Nearest, byte[]? fill = null)
     {
         ArgumentNullException.ThrowIfNull(image);
-        double shear = Math.Atan(magnitude) * 180.0 / Math.PI;
+        double shear = Math.Atan(magnitude) * AffineMath.RadToDeg;
         return op switch
         {
             AugmentOp.Identity => image,
