@@ -25,6 +25,43 @@ public static class GeometryOps
         return output;
     }
 
+    /// <summary>The centred <paramref name="height"/> × <paramref name="width"/> region (torchvision center_crop: offsets
+    /// round((size − crop)/2) half to even; a crop larger than the image is zero-padded around it).</summary>
+    public static ImageBuffer CenterCrop(ImageBuffer image, int height, int width)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        int padTop = height > image.Height ? (height - image.Height) / 2 : 0, padBottom = height > image.Height ? (height - image.Height + 1) / 2 : 0;
+        int padLeft = width > image.Width ? (width - image.Width) / 2 : 0, padRight = width > image.Width ? (width - image.Width + 1) / 2 : 0;
+        int paddedH = image.Height + padTop + padBottom, paddedW = image.Width + padLeft + padRight;
+        int top = (int)Math.Round((paddedH - height) / 2.0, MidpointRounding.ToEven) - padTop;
+        int left = (int)Math.Round((paddedW - width) / 2.0, MidpointRounding.ToEven) - padLeft;
+        return Crop(image, top, left, height, width);
+    }
+
+    /// <summary>The four corner crops and the centre crop, in torchvision's order (top-left, top-right, bottom-left,
+    /// bottom-right, centre). The crop must fit in the image.</summary>
+    public static ImageBuffer[] FiveCrop(ImageBuffer image, int height, int width)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        if (height < 1 || width < 1 || height > image.Height || width > image.Width)
+            throw new ArgumentOutOfRangeException(nameof(height), $"FiveCrop size {height}x{width} (height x width) must be positive and fit in the {image.Height}x{image.Width} image.");
+        int bottom = image.Height - height, right = image.Width - width;
+        return new[]
+        {
+            Crop(image, 0, 0, height, width), Crop(image, 0, right, height, width), Crop(image, bottom, 0, height, width),
+            Crop(image, bottom, right, height, width), CenterCrop(image, height, width),
+        };
+    }
+
+    /// <summary><see cref="FiveCrop"/> of the image, then of its horizontal (or, if <paramref name="verticalFlip"/>,
+    /// vertical) mirror: ten crops.</summary>
+    public static ImageBuffer[] TenCrop(ImageBuffer image, int height, int width, bool verticalFlip = false)
+    {
+        ImageBuffer[] first = FiveCrop(image, height, width);
+        ImageBuffer flipped = verticalFlip ? FlipVertical(image) : FlipHorizontal(image);
+        return first.Concat(FiveCrop(flipped, height, width)).ToArray();
+    }
+
     /// <summary>Mirror left ↔ right.</summary>
     public static ImageBuffer FlipHorizontal(ImageBuffer image)
     {
