@@ -132,7 +132,7 @@ public class ImageFolderTests
     }
 
     /// <summary>Top-left 16×16 crop so images of different sizes can be collated.</summary>
-    private sealed class Cropper : Transforms.Transform<ImageBuffer, ImageBuffer>
+    private sealed class Cropper : ModelZoo.Data.Transforms.Transform<ImageBuffer, ImageBuffer>
     {
         public override ImageBuffer Apply(ImageBuffer input, Random random)
         {

@@ -72,7 +72,7 @@ public class DataLoaderTests
     [Fact]
     public void Collate_ImagesOfDifferentSizes_FailsNamingBothSamples()
     {
-        var dataset = new ListDataset(new ImageSample(new Imaging.ImageBuffer(4, 4, 3), 0), new ImageSample(new Imaging.ImageBuffer(5, 4, 3), 1));
+        var dataset = new ListDataset(new ImageSample(new ModelZoo.Data.Imaging.ImageBuffer(4, 4, 3), 0), new ImageSample(new ModelZoo.Data.Imaging.ImageBuffer(5, 4, 3), 1));
         var loader = new DataLoader(dataset, null, new DataLoaderOptions { BatchSize = 2 });
         var ex = Assert.Throws<InvalidOperationException>(() => loader.GetBatches(0).ToList());
         Assert.Contains("sample 0 is 4x4x3", ex.Message);
