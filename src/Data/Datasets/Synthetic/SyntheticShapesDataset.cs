@@ -15,6 +15,7 @@ public sealed class SyntheticShapesDataset : IClassificationDataset
     };
 
     private readonly long _seed;
+    private readonly ImageSample?[] _cache;   // rendering is deterministic; keep each item once drawn (28x28: 10k items ≈ 8 MB)
 
     public SyntheticShapesDataset(int count, long seed = 0, int size = 28)
     {
@@ -23,6 +24,7 @@ public sealed class SyntheticShapesDataset : IClassificationDataset
         Count = count;
         Size = size;
         _seed = seed;
+        _cache = new ImageSample?[count];
     }
 
     public int Count { get; }
@@ -34,9 +36,12 @@ public sealed class SyntheticShapesDataset : IClassificationDataset
         get
         {
             if ((uint)index >= (uint)Count) throw new ArgumentOutOfRangeException(nameof(index), index, $"Index must be in 0..{Count - 1}.");
+            if (_cache[index] is { } cached) return new ImageSample(cached.Image.Clone(), cached.Label);
             Random rng = SampleRandom.For(_seed, -1, index);
             int label = rng.Next(ClassNames.Count);
-            return new ImageSample(ShapeRenderer.Render(label, Size, rng), label);
+            var sample = new ImageSample(ShapeRenderer.Render(label, Size, rng), label);
+            _cache[index] = sample;
+            return new ImageSample(sample.Image.Clone(), label);
         }
     }
 }
