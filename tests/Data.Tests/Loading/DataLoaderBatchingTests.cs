@@ -6,7 +6,7 @@ using static TorchSharp.torch;
 
 namespace ModelZoo.Data.Tests.Loading;
 
-public class DataLoaderTests
+public class DataLoaderBatchingTests
 {
     [Theory]
     [InlineData(false, 0, 11, 3)]
