@@ -45,6 +45,7 @@ internal static class ParallelBatchReader
             }
             for (int b = 0; b < batchCount; b++)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 Slot slot = Take(channels[b % workers].Reader, stop.Token, cancellationToken);
                 slot.Error?.Throw();
                 if (slot.Batch is { } batch) yield return batch;

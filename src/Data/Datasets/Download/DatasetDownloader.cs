@@ -25,7 +25,8 @@ public static class DatasetDownloader
             File.Delete(archivePath); // a stale or corrupt copy: fetch it again
         if (!File.Exists(archivePath))
         {
-            IProgress<DownloadProgress>? p = progress is null ? null : new Progress<DownloadProgress>(d => progress.Report((d.BytesReceived, d.TotalBytes)));
+            IProgress<DownloadProgress>? p = progress is null ? null
+                : new ProgressAdapter<DownloadProgress, (long, long?)>(progress, d => (d.BytesReceived, d.TotalBytes));
             try
             {
                 await FileDownloader.DownloadAsync(archive.Url, archivePath, hash, p, cancellationToken).ConfigureAwait(false);

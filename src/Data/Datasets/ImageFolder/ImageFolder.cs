@@ -25,7 +25,7 @@ public sealed class ImageFolder : IClassificationDataset, IFileDataset
         Func<string, bool> isValid = options.IsValidFile ?? (path => ImageFiles.HasExtension(path, extensions));
         _samples = MakeDataset(Root, Classes, isValid, options.AllowEmpty,
             options.IsValidFile is null ? $"Supported extensions are: {string.Join(", ", extensions)}" : "No file passed IsValidFile");
-        _loader = options.Loader ?? SkiaImageLoader.LoadRgb;
+        _loader = options.Loader ?? (path => ImageDecoder.Decode(path, ImageMode.Rgb));
     }
 
     public string Root { get; }

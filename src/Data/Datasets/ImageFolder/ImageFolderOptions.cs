@@ -12,7 +12,7 @@ public sealed record ImageFolderOptions
     /// <summary>Decides which files are samples (given the full path) instead of the extension list.</summary>
     public Func<string, bool>? IsValidFile { get; init; }
 
-    /// <summary>Reads a file into an image; null = the built-in decoder (RGB).</summary>
+    /// <summary>Reads a file into an image; null = <see cref="ImageDecoder"/> to RGB (EXIF-upright, as PIL's convert("RGB")).</summary>
     public Func<string, ImageBuffer>? Loader { get; init; }
 
     /// <summary>Accept class folders without any valid file (default false: that is an error, as in torchvision).</summary>

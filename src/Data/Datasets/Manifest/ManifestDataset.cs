@@ -83,7 +83,7 @@ public sealed class ManifestDataset : IClassificationDataset, IFileDataset
         }
         (int[] indices, IReadOnlyList<string> classes) = MapLabels(labels, data, options.Classes, full);
         FileSample[] samples = paths.Select((p, i) => new FileSample(p, indices[i])).ToArray();
-        return new ManifestDataset(full, samples, classes, options.Loader ?? SkiaImageLoader.LoadRgb);
+        return new ManifestDataset(full, samples, classes, options.Loader ?? (path => ImageDecoder.Decode(path, ImageMode.Rgb)));
     }
 
     private static bool LooksLikeHeader(List<(int Line, string[] Fields)> rows)

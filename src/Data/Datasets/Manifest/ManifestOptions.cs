@@ -26,6 +26,6 @@ public sealed record ManifestOptions
     /// <summary>Folder relative paths are resolved against; null = the manifest's folder.</summary>
     public string? BaseDirectory { get; init; }
 
-    /// <summary>Reads a file into an image; null = the built-in decoder (RGB).</summary>
+    /// <summary>Reads a file into an image; null = <see cref="ImageDecoder"/> to RGB (EXIF-upright, as PIL's convert("RGB")).</summary>
     public Func<string, ImageBuffer>? Loader { get; init; }
 }
