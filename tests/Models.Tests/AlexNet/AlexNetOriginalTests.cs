@@ -7,6 +7,9 @@ using static TorchSharp.torch;
 
 namespace ModelZoo.Models.Tests.AlexNet;
 
+// Merge fix: ModelZoo.Models.ModuleTree (arch-resnet) hides the Summary one inside ModelZoo.Models.* namespaces.
+using ModuleTree = ModelZoo.Models.Summary.ModuleTree;
+
 /// <summary>AlexNet as in Krizhevsky et al. 2012.</summary>
 public sealed class AlexNetOriginalTests
 {

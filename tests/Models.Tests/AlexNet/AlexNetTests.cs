@@ -8,6 +8,9 @@ using static TorchSharp.torch;
 
 namespace ModelZoo.Models.Tests.AlexNet;
 
+// Merge fix: ModelZoo.Models.ModuleTree (arch-resnet) hides the Summary one inside ModelZoo.Models.* namespaces.
+using ModuleTree = ModelZoo.Models.Summary.ModuleTree;
+
 /// <summary>torchvision's AlexNet: parameter count, state_dict layout, numeric equivalence, options and input checks.
 /// One model is built for the whole class (about 0.25 GB).</summary>
 public sealed class AlexNetTests : IClassFixture<AlexNetTests.Shared>

@@ -6,6 +6,9 @@ using static TorchSharp.torch;
 
 namespace ModelZoo.Models.Tests.LeNet;
 
+// Merge fix: ModelZoo.Models.ModuleTree (arch-resnet) hides the Summary one inside ModelZoo.Models.* namespaces.
+using ModuleTree = ModelZoo.Models.Summary.ModuleTree;
+
 /// <summary>ResetClassifier swaps the head in place (TorchSharp's register_module refuses a name that is taken).</summary>
 public sealed class LeNetResetClassifierTests
 {

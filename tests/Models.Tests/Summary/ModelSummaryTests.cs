@@ -7,6 +7,9 @@ using static TorchSharp.torch;
 
 namespace ModelZoo.Models.Tests.Summary;
 
+// Merge fix: ModelZoo.Models.ModuleTree (arch-resnet) hides the Summary one inside ModelZoo.Models.* namespaces.
+using ModuleTree = ModelZoo.Models.Summary.ModuleTree;
+
 /// <summary>Rows, totals, MACs, buffers, memory estimates, rendering and errors of <see cref="ModelSummary"/>
 /// on small models whose figures are counted by hand in the comments.</summary>
 public sealed class ModelSummaryTests
