@@ -7,6 +7,6 @@ internal static class ExtraCommands
 {
     public static IEnumerable<Command> Create(CliContext context)
     {
-        yield break;
+        yield return PredictCommand.Create(context);
     }
 }

@@ -1,0 +1,109 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using ModelZoo.Cli.Output;
+using ModelZoo.Data.Transforms;
+using ModelZoo.Models;
+using ModelZoo.Models.Pretrained;
+using ModelZoo.Training.Inference;
+
+namespace ModelZoo.Cli.Commands;
+
+/// <summary>`modelzoo predict`: top-k classes of an image with a model and its weights (catalog name or file).</summary>
+internal static class PredictCommand
+{
+    public static Command Create(CliContext context)
+    {
+        Option<string> model = CommonOptions.RequiredModel();
+        var weights = new Option<string>("--weights", "-w")
+        {
+            Description = "Weights: a catalog name (DEFAULT, IMAGENET1K_V1, ...; cached or downloaded) or a .pth/.pt file.",
+            Required = true,
+        };
+        var image = new Option<string>("--image", "-i") { Description = "Image file (JPEG, PNG, BMP, GIF, WebP).", Required = true };
+        var topK = new Option<int>("--topk") { Description = "How many classes to print.", DefaultValueFactory = _ => 5 };
+        var preset = new Option<string?>("--preset")
+        {
+            Description = "Preprocessing: imagenet (resize 256, crop 224, ImageNet mean/std), none (only scale to [0,1] and normalise), "
+                + "or a weights name whose preset to use. Default: the weights' own preset, imagenet for a plain file.",
+        };
+        var mean = new Option<double[]?>("--mean") { Description = "Per-channel mean replacing the preset's (e.g. 0.1307).", AllowMultipleArgumentsPerToken = true };
+        var std = new Option<double[]?>("--std") { Description = "Per-channel std replacing the preset's (e.g. 0.3081).", AllowMultipleArgumentsPerToken = true };
+        Option<int?> numClasses = ModelShapeOptions.NumClasses();
+        Option<int?> inChannels = ModelShapeOptions.InChannels();
+        Option<int?> inputSize = ModelShapeOptions.InputSize();
+        var device = new Option<string?>("--device") { Description = "cpu, cuda or cuda:N (default: the CPU)." };
+        Option<bool> json = CommonOptions.Json();
+
+        var command = new Command("predict", "Classify an image: top-k labels, probabilities and logits.")
+        {
+            model, weights, image, topK, preset, mean, std, numClasses, inChannels, inputSize, device, json,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            int k = parse.GetValue(topK);
+            if (k < 1) throw new ArgumentException($"--topk must be >= 1; got {k}.");
+            string modelName = parse.GetValue(model)!, weightsText = parse.GetValue(weights)!, imagePath = parse.GetValue(image)!;
+            if (!File.Exists(imagePath)) throw new FileNotFoundException($"Image not found: {Path.GetFullPath(imagePath)}.", imagePath);
+            var options = new PretrainedOptions { Model = ModelShapeOptions.Read(parse, numClasses, inChannels, inputSize) };
+            using PretrainedModel loaded = await PretrainedLoader.LoadAsync(modelName, weightsText, options,
+                new DownloadConsole(context).Progress, ct).ConfigureAwait(false);
+            (ITransform transform, string presetText) = ResolvePreset(loaded, modelName, parse.GetValue(preset), parse.GetValue(mean), parse.GetValue(std));
+            var classifier = Classifier.For(loaded, transform, parse.GetValue(device));
+            IReadOnlyList<Prediction> top = classifier.Predict(imagePath, k);
+            string weightsShown = loaded.Weights is { } w ? $"{w.Name} ({loaded.File})" : loaded.File;
+
+            if (parse.GetValue(json))
+            {
+                await context.Output.WriteLineAsync(JsonSerializer.Serialize(new Dictionary<string, object>
+                {
+                    ["model"] = modelName, ["weights"] = loaded.Weights?.Name ?? loaded.File, ["image"] = Path.GetFullPath(imagePath),
+                    ["predictions"] = top.Select(p => new Dictionary<string, object>
+                    {
+                        ["index"] = p.Index, ["label"] = p.Label, ["probability"] = p.Probability, ["logit"] = p.Logit,
+                    }).ToArray(),
+                })).ConfigureAwait(false);
+                return 0;
+            }
+            await context.Output.WriteLineAsync($"{modelName} with {weightsShown}; {presetText}").ConfigureAwait(false);
+            await context.Output.WriteLineAsync($"{Path.GetFileName(imagePath)}:").ConfigureAwait(false);
+            int width = Math.Max(5, top.Max(p => p.Label.Length));
+            for (int i = 0; i < top.Count; i++)
+            {
+                Prediction p = top[i];
+                await context.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"  {i + 1}. {p.Label.PadRight(width)}  {p.Probability * 100,6:F2} %   logit {p.Logit,8:F4}   index {p.Index}")).ConfigureAwait(false);
+            }
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>The transform for <c>--preset</c> (with <c>--mean</c>/<c>--std</c> replacing its normalisation) and a description.</summary>
+    internal static (ITransform Transform, string Description) ResolvePreset(PretrainedModel loaded, string model, string? name, double[]? mean, double[]? std)
+    {
+        if ((mean is null) != (std is null)) throw new ArgumentException("Give --mean and --std together.");
+        string key = name?.Trim() ?? "";
+        bool none = key.Equals("none", StringComparison.OrdinalIgnoreCase);
+        InferencePreset basis = key.Length == 0 || none || key.Equals("auto", StringComparison.OrdinalIgnoreCase)
+            ? loaded.Preset ?? InferencePreset.ImageNet
+            : key.Equals("imagenet", StringComparison.OrdinalIgnoreCase) ? InferencePreset.ImageNet : FindPreset(model, key);
+        IReadOnlyList<double> m = mean ?? basis.Mean, s = std ?? basis.Std;
+        if (m.Count != loaded.Model.InChannels)
+            throw new ArgumentException(
+                $"The normalisation has {m.Count} channel(s) but {model} takes {loaded.Model.InChannels}; give --mean and --std with {loaded.Model.InChannels} value(s) each.");
+        string stats = string.Create(CultureInfo.InvariantCulture, $"mean [{string.Join(", ", m)}], std [{string.Join(", ", s)}]");
+        if (none)
+            return (InferenceTransforms.ScaleAndNormalize(m, s), $"preset none: scale to [0, 1], {stats}");
+        var preset = new InferencePreset(basis.ResizeSize, basis.CropSize, basis.Interpolation, m, s);
+        return (InferenceTransforms.FromPreset(preset), $"preset: {preset}");
+    }
+
+    private static InferencePreset FindPreset(string model, string name)
+    {
+        if (WeightsCatalog.TryGet(model, name, out PretrainedWeights? own)) return own.Preset;
+        PretrainedWeights? any = WeightsCatalog.All.FirstOrDefault(w => string.Equals(w.TorchvisionName, name, StringComparison.OrdinalIgnoreCase));
+        return any?.Preset ?? throw new ArgumentException(
+            $"Unknown --preset '{name}'. Use imagenet, none, a weights name of {model} or a qualified name such as ResNet50_Weights.IMAGENET1K_V2.");
+    }
+}

@@ -1,0 +1,112 @@
+using ModelZoo.Data.Imaging;
+using ModelZoo.Data.Transforms;
+using ModelZoo.Models;
+using ModelZoo.Models.Pretrained;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace ModelZoo.Training.Inference;
+
+/// <summary>
+/// Classifies images with a model, its preprocessing and its class names:
+/// <code>
+/// using PretrainedModel loaded = PretrainedLoader.Load("resnet50", "DEFAULT");
+/// var classifier = Classifier.For(loaded);
+/// IReadOnlyList&lt;Prediction&gt; top5 = classifier.Predict("dog.jpg", topK: 5);
+/// </code>
+/// Images are decoded upright (EXIF) to RGB, or to grayscale for one-channel models, transformed, and run in eval mode
+/// without gradients, one dispose scope per call. The classifier does not own the model.
+/// </summary>
+public sealed class Classifier
+{
+    private readonly ImageClassifier _model;
+    private readonly Device _device;
+
+    /// <param name="model">The model (switched to eval mode for each prediction).</param>
+    /// <param name="transform">ImageBuffer → float [C, H, W] tensor (e.g. <see cref="InferenceTransforms.FromPreset"/>).</param>
+    /// <param name="labels">Class names in output order; null or too short names classes by index.</param>
+    /// <param name="device">Where to run ("cpu", "cuda"); null keeps the model's device.</param>
+    public Classifier(ImageClassifier model, ITransform transform, IReadOnlyList<string>? labels = null, string? device = null)
+    {
+        _model = model ?? throw new ArgumentNullException(nameof(model));
+        Transform = transform ?? throw new ArgumentNullException(nameof(transform));
+        if (transform.InputType != typeof(ImageBuffer) || transform.OutputType != typeof(Tensor))
+            throw new ArgumentException($"The transform must take an ImageBuffer and return a Tensor; got {transform.InputType.Name} → {transform.OutputType.Name}.", nameof(transform));
+        if (labels is not null && labels.Count != model.NumClasses)
+            throw new ArgumentException($"{labels.Count} labels given for a model with {model.NumClasses} classes.", nameof(labels));
+        Labels = labels;
+        if (device is not null) model.to(Devices.Resolve(device));
+        _device = model.parameters().FirstOrDefault()?.device ?? torch.CPU;
+    }
+
+    /// <summary>A classifier for a loaded model: the weights' preset (or ImageNet's for a plain file) and their categories
+    /// (or ImageNet's when the model has 1000 classes).</summary>
+    public static Classifier For(PretrainedModel loaded, ITransform? transform = null, string? device = null)
+    {
+        ArgumentNullException.ThrowIfNull(loaded);
+        IReadOnlyList<string>? labels = loaded.Categories
+            ?? (loaded.Model.NumClasses == ImageNetCategories.All.Count ? ImageNetCategories.All : null);
+        return new Classifier(loaded.Model, transform ?? InferenceTransforms.FromPreset(loaded.Preset ?? InferencePreset.ImageNet), labels, device);
+    }
+
+    public ImageClassifier Model => _model;
+    public ITransform Transform { get; }
+    public IReadOnlyList<string>? Labels { get; }
+
+    /// <summary>Decodes the image file and predicts its top <paramref name="topK"/> classes.</summary>
+    public IReadOnlyList<Prediction> Predict(string imagePath, int topK = 5) =>
+        Predict(ImageDecoder.Decode(imagePath, _model.InChannels == 1 ? ImageMode.L : ImageMode.Rgb), topK);
+
+    /// <summary>The top <paramref name="topK"/> classes of <paramref name="image"/>, most probable first.</summary>
+    public IReadOnlyList<Prediction> Predict(ImageBuffer image, int topK = 5) => PredictBatch(new[] { image }, topK)[0];
+
+    /// <summary>Top-k predictions of several images in one forward pass (they must transform to equal sizes).</summary>
+    public IReadOnlyList<IReadOnlyList<Prediction>> PredictBatch(IReadOnlyList<ImageBuffer> images, int topK = 5)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        if (images.Count == 0) return Array.Empty<IReadOnlyList<Prediction>>();
+        if (topK < 1) throw new ArgumentOutOfRangeException(nameof(topK), topK, "topK must be >= 1.");
+        int k = Math.Min(topK, _model.NumClasses);
+        using var scope = torch.NewDisposeScope();
+        using var noGrad = torch.no_grad();
+        Tensor logits = Logits(images);
+        Tensor probabilities = logits.softmax(1);
+        (Tensor values, Tensor indices) = probabilities.topk(k, dim: 1);
+        var result = new IReadOnlyList<Prediction>[images.Count];
+        float[] logit = logits.data<float>().ToArray();
+        float[] p = values.data<float>().ToArray();
+        long[] index = indices.data<long>().ToArray();
+        int classes = _model.NumClasses;
+        for (int n = 0; n < images.Count; n++)
+        {
+            var row = new Prediction[k];
+            for (int j = 0; j < k; j++)
+            {
+                int c = (int)index[n * k + j];
+                row[j] = new Prediction(c, LabelOf(c), p[n * k + j], logit[n * classes + c]);
+            }
+            result[n] = row;
+        }
+        return result;
+    }
+
+    /// <summary>Raw logits [N, classes] (float32, on the CPU) for <paramref name="images"/>; the caller disposes them.</summary>
+    public Tensor Logits(IReadOnlyList<ImageBuffer> images)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        var random = new Random(0);   // eval transforms draw nothing; the RNG only satisfies the interface
+        using var scope = torch.NewDisposeScope();
+        using var noGrad = torch.no_grad();
+        Tensor[] inputs = images.Select(image => (Tensor)Transform.Apply(image ?? throw new ArgumentNullException(nameof(images)), random)).ToArray();
+        if (inputs.Select(t => string.Join("x", t.shape)).Distinct().Count() > 1)
+            throw new ArgumentException($"The images transform to different sizes ({string.Join(", ", inputs.Select(t => "[" + string.Join(", ", t.shape) + "]"))}); use a transform that crops to a fixed size.", nameof(images));
+        Tensor batch = torch.stack(inputs).to(_device);
+        _model.eval();
+        Tensor logits = _model.call(batch);
+        if (logits.dim() != 2 || logits.shape[1] != _model.NumClasses)
+            throw new InvalidOperationException($"{_model.GetName()} returned shape [{string.Join(", ", logits.shape)}]; expected [N, {_model.NumClasses}].");
+        return logits.to(ScalarType.Float32).cpu().MoveToOuterDisposeScope();
+    }
+
+    private string LabelOf(int index) => Labels is not null ? Labels[index] : index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,28 @@
+using ModelZoo.Data.Transforms;
+using ModelZoo.Models.Pretrained;
+
+namespace ModelZoo.Training.Inference;
+
+/// <summary>Turns a weights' <see cref="InferencePreset"/> into image transforms (ImageBuffer → normalised float [C, H, W]).</summary>
+public static class InferenceTransforms
+{
+    /// <summary>The preset's evaluation transform: resize the shorter side, center-crop, scale to [0, 1], normalise.</summary>
+    public static ITransform FromPreset(InferencePreset preset)
+    {
+        ArgumentNullException.ThrowIfNull(preset);
+        return Presets.ImageNetEval(preset.ResizeSize, preset.CropSize, preset.Mean, preset.Std, ToMode(preset.Interpolation));
+    }
+
+    /// <summary>No resizing or cropping: only scale to [0, 1] and normalise (the image must already have a size the
+    /// model accepts).</summary>
+    public static ITransform ScaleAndNormalize(IReadOnlyList<double> mean, IReadOnlyList<double> std) =>
+        new Compose(new ToTensor(), new Normalize(mean, std));
+
+    public static InterpolationMode ToMode(ResizeInterpolation interpolation) => interpolation switch
+    {
+        ResizeInterpolation.Nearest => InterpolationMode.Nearest,
+        ResizeInterpolation.Bilinear => InterpolationMode.Bilinear,
+        ResizeInterpolation.Bicubic => InterpolationMode.Bicubic,
+        _ => throw new ArgumentOutOfRangeException(nameof(interpolation), interpolation, "Unknown interpolation."),
+    };
+}
