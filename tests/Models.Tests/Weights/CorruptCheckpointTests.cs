@@ -92,6 +92,13 @@ public sealed class CorruptCheckpointTests
     }
 
     [Fact]
+    public void Overflowing_offsets_and_strides_are_refused()
+    {
+        Assert.Contains("reaches element", Fails(PickleBuilder.Zip(OneTensor(2, [2], [1], offset: long.MaxValue), Storage(1, 2))).Message);
+        Assert.Contains("reaches element", Fails(PickleBuilder.Zip(OneTensor(2, [3, 3], [long.MaxValue / 2, long.MaxValue / 2]), Storage(1, 2))).Message);
+    }
+
+    [Fact]
     public void Malformed_pickles_name_the_problem()
     {
         Assert.Contains("unknown pickle opcode 0xff", Fails(PickleBuilder.Zip(new PickleBuilder().Proto().Op(0xff).ToArray())).Message);

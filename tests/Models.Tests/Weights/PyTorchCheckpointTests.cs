@@ -16,6 +16,7 @@ public sealed class PyTorchCheckpointTests
     [InlineData("shared_legacy.pt", CheckpointFormat.Legacy)]
     [InlineData("my_model-v2.pth", CheckpointFormat.Zip)]
     [InlineData("bigendian.pth", CheckpointFormat.Zip)]
+    [InlineData("resnet18_keys.pth", CheckpointFormat.Zip)]
     public void Every_tensor_has_pytorchs_dtype_shape_and_values(string file, CheckpointFormat format)
     {
         using PyTorchCheckpoint checkpoint = PyTorchCheckpoint.Load(ExpectedTensors.Fixture(file));
@@ -75,6 +76,26 @@ public sealed class PyTorchCheckpointTests
         Assert.Equal(new[] { "conv.weight", "conv.bias", "bn.running_mean", "bn.num_batches_tracked" }, state.Keys);
         foreach ((string name, Tensor tensor) in state) ExpectedTensors.AssertMatches(file, name, tensor);
         Assert.Same(state["conv.weight"], checkpoint.StateDict("state_dict")["conv.weight"]);
+    }
+
+    [Fact]
+    public void A_long_torchvision_state_dict_keeps_its_metadata()
+    {
+        using PyTorchCheckpoint checkpoint = PyTorchCheckpoint.Load(ExpectedTensors.Fixture("resnet18_keys.pth"));
+        var root = Assert.IsType<CheckpointDict>(checkpoint.Root);
+        Assert.Equal(122, root.Count);
+        var metadata = Assert.IsType<CheckpointDict>(root.Attributes["_metadata"]);
+        Assert.Equal(2L, Assert.IsType<CheckpointDict>(metadata["layer3.0.bn2"])["version"]);
+    }
+
+    [Fact]
+    public void Memo_indices_are_not_lengths()
+    {
+        // LONG_BINPUT 1000000 / LONG_BINGET 1000000 in a pickle of a few bytes.
+        byte[] pickle = new PickleBuilder().Proto().Str("x").Op((byte)'r', 0x40, 0x42, 0x0f, 0x00).Op((byte)'0')
+            .Op((byte)'j', 0x40, 0x42, 0x0f, 0x00).Stop().ToArray();
+        using PyTorchCheckpoint checkpoint = PyTorchCheckpoint.Load(new MemoryStream(PickleBuilder.Zip(pickle)), "memo.pth");
+        Assert.Equal("x", checkpoint.Root);
     }
 
     [Fact]

@@ -101,11 +101,11 @@ internal sealed class Unpickler
                 case 'Q': Push(Persistent(Pop())); break; // BINPERSID
                 case 'P': Push(Persistent(ReadLine())); break; // PERSID
                 case 'q': Memo(ReadByte()); break; // BINPUT
-                case 'r': Memo(ReadLength(4)); break; // LONG_BINPUT
+                case 'r': Memo(BinaryPrimitives.ReadUInt32LittleEndian(Read(4))); break; // LONG_BINPUT (an index, not a length)
                 case 'p': Memo(ParseLong(ReadLine())); break; // PUT
                 case 0x94: Memo(_memo.Count); break; // MEMOIZE
                 case 'h': Push(Recall(ReadByte())); break; // BINGET
-                case 'j': Push(Recall(ReadLength(4))); break; // LONG_BINGET
+                case 'j': Push(Recall(BinaryPrimitives.ReadUInt32LittleEndian(Read(4)))); break; // LONG_BINGET
                 case 'g': Push(Recall(ParseLong(ReadLine()))); break; // GET
                 case 0x82 or 0x83 or 0x84: throw Bad("EXT opcodes (the copyreg extension registry) are not supported");
                 case 0x97 or 0x98: throw Bad("out-of-band buffers (pickle protocol 5 NEXT_BUFFER) are not supported");

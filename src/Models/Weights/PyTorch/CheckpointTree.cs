@@ -7,6 +7,7 @@ namespace ModelZoo.Models.Weights;
 /// cycles), replacing every <see cref="TensorRef"/> by its tensor.</summary>
 internal static class CheckpointTree
 {
+    /// <summary>Returns the new root; every tensor made is appended to <paramref name="created"/> (once, in order).</summary>
     public static object? Materialize(object? root, Func<TensorRef, Tensor> materialize, List<Tensor> created)
     {
         var done = new Dictionary<TensorRef, Tensor>(ReferenceEqualityComparer.Instance);

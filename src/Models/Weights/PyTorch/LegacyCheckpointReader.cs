@@ -13,7 +13,7 @@ internal static class LegacyCheckpointReader
 {
     private static readonly BigInteger Magic = BigInteger.Parse("119547037146038801333356");
 
-    public static object? Read(Stream stream, string source)
+    public static (object? Root, List<TorchSharp.torch.Tensor> Tensors) Read(Stream stream, string source)
     {
         object? magic;
         try { magic = Unpickler.Load(stream, source); }
@@ -73,7 +73,7 @@ internal static class LegacyCheckpointReader
 
         using var materializer = new TensorMaterializer(source, Open, bigEndian: false);
         var created = new List<TorchSharp.torch.Tensor>();
-        try { return CheckpointTree.Materialize(tree, materializer.Materialize, created); }
+        try { return (CheckpointTree.Materialize(tree, materializer.Materialize, created), created); }
         catch (InvalidDataException e) when (!e.Message.StartsWith(source, StringComparison.Ordinal))
         {
             foreach (var t in created) t.Dispose();

@@ -69,9 +69,9 @@ public sealed class PyTorchCheckpoint : IDisposable
         if (!zip && n >= 262 && head.Slice(257, 5).SequenceEqual("ustar"u8))
             throw new InvalidDataException($"{name}: a tar archive (the torch < 0.4 format), which is not supported; re-save it with a newer PyTorch.");
 
-        var tensors = new List<Tensor>();
         object? root;
-        try { root = zip ? ZipCheckpointReader.Read(stream, name) : LegacyCheckpointReader.Read(stream, name); }
+        List<Tensor> tensors;
+        try { (root, tensors) = zip ? ZipCheckpointReader.Read(stream, name) : LegacyCheckpointReader.Read(stream, name); }
         catch (UnsafeCheckpointException) { throw; }
         catch (InvalidDataException e) when (!e.Message.StartsWith(name, StringComparison.Ordinal))
         {
@@ -82,7 +82,6 @@ public sealed class PyTorchCheckpoint : IDisposable
             // System.IO.Compression reports damaged archives this way (bad headers, unknown compression methods).
             throw new InvalidDataException($"{name}: damaged checkpoint: {e.Message}", e);
         }
-        CollectTensors(root, tensors);
         return new PyTorchCheckpoint(name, zip ? CheckpointFormat.Zip : CheckpointFormat.Legacy, root, tensors);
     }
 
@@ -134,34 +133,5 @@ public sealed class PyTorchCheckpoint : IDisposable
         var ordered = new TensorDict(ownsTensors: false);
         foreach (KeyValuePair<object, object?> kv in d) ordered.Add((string)kv.Key, (Tensor)kv.Value!);
         return ordered;
-    }
-
-    private static void CollectTensors(object? root, List<Tensor> tensors)
-    {
-        var seen = new HashSet<object>(ReferenceEqualityComparer.Instance);
-        var pending = new Stack<object?>();
-        pending.Push(root);
-        var ordered = new List<Tensor>();
-        while (pending.Count > 0)
-        {
-            object? node = pending.Pop();
-            if (node is null || !seen.Add(node)) continue;
-            IEnumerable<object?> children = node switch
-            {
-                Tensor t => Add(t),
-                CheckpointDict d => d.Values.Concat(d.Attributes.Values),
-                List<object?> l => l,
-                object?[] a => a,
-                _ => [],
-            };
-            foreach (object? child in children.Reverse()) pending.Push(child);
-        }
-        tensors.AddRange(ordered);
-
-        IEnumerable<object?> Add(Tensor t)
-        {
-            ordered.Add(t);
-            return [];
-        }
     }
 }

@@ -37,10 +37,11 @@ internal sealed class TensorMaterializer : IDisposable
             return Finish(empty, r, what);
         }
         Tensor storage = Storage(r.Storage, r.Type, what);
-        long viewOffset = checked(r.Storage.ViewOffset * r.Storage.Type.Size) / r.Type.Size;
-        long offset = r.Offset + viewOffset, last = offset;
+        long offset = long.MaxValue, last = long.MaxValue;
         try
         {
+            offset = checked(r.Offset + checked(r.Storage.ViewOffset * r.Storage.Type.Size) / r.Type.Size);
+            last = offset;
             for (int i = 0; i < r.Size.Length; i++) last = checked(last + (r.Size[i] - 1) * r.Stride[i]);
         }
         catch (OverflowException) { last = long.MaxValue; }

@@ -14,7 +14,7 @@ internal static class ZipCheckpointReader
 {
     private const long MaxPickleBytes = 1L << 30;
 
-    public static object? Read(Stream stream, string source)
+    public static (object? Root, List<TorchSharp.torch.Tensor> Tensors) Read(Stream stream, string source)
     {
         ZipArchive zip;
         try { zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true); }
@@ -81,7 +81,7 @@ internal static class ZipCheckpointReader
             {
                 using var materializer = new TensorMaterializer(source, Open, bigEndian);
                 var created = new List<TorchSharp.torch.Tensor>();
-                try { return CheckpointTree.Materialize(tree, materializer.Materialize, created); }
+                try { return (CheckpointTree.Materialize(tree, materializer.Materialize, created), created); }
                 catch
                 {
                     foreach (var t in created) t.Dispose();
