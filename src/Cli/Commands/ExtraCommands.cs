@@ -8,5 +8,6 @@ internal static class ExtraCommands
     public static IEnumerable<Command> Create(CliContext context)
     {
         yield return PredictCommand.Create(context);
+        yield return FinetuneCommand.Create(context);
     }
 }

@@ -82,6 +82,8 @@ internal static class PredictCommand
     /// <summary>The transform for <c>--preset</c> (with <c>--mean</c>/<c>--std</c> replacing its normalisation) and a description.</summary>
     internal static (ITransform Transform, string Description) ResolvePreset(PretrainedModel loaded, string model, string? name, double[]? mean, double[]? std)
     {
+        if (mean is { Length: 0 }) mean = null;
+        if (std is { Length: 0 }) std = null;
         if ((mean is null) != (std is null)) throw new ArgumentException("Give --mean and --std together.");
         string key = name?.Trim() ?? "";
         bool none = key.Equals("none", StringComparison.OrdinalIgnoreCase);
