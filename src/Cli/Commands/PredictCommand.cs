@@ -27,6 +27,8 @@ internal static class PredictCommand
             Description = "Preprocessing: imagenet (resize 256, crop 224, ImageNet mean/std), none (only scale to [0,1] and normalise), "
                 + "or a weights name whose preset to use. Default: the weights' own preset, imagenet for a plain file.",
         };
+        var resize = new Option<int?>("--resize") { Description = "Shorter-side resize replacing the preset's (e.g. 32 for a CIFAR model)." };
+        var crop = new Option<int?>("--crop") { Description = "Center-crop size replacing the preset's." };
         var mean = new Option<double[]?>("--mean") { Description = "Per-channel mean replacing the preset's (e.g. 0.1307).", AllowMultipleArgumentsPerToken = true };
         var std = new Option<double[]?>("--std") { Description = "Per-channel std replacing the preset's (e.g. 0.3081).", AllowMultipleArgumentsPerToken = true };
         Option<int?> numClasses = ModelShapeOptions.NumClasses();
@@ -37,7 +39,7 @@ internal static class PredictCommand
 
         var command = new Command("predict", "Classify an image: top-k labels, probabilities and logits.")
         {
-            model, weights, image, topK, preset, mean, std, numClasses, inChannels, inputSize, device, json,
+            model, weights, image, topK, preset, resize, crop, mean, std, numClasses, inChannels, inputSize, device, json,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -48,7 +50,8 @@ internal static class PredictCommand
             var options = new PretrainedOptions { Model = ModelShapeOptions.Read(parse, numClasses, inChannels, inputSize) };
             using PretrainedModel loaded = await PretrainedLoader.LoadAsync(modelName, weightsText, options,
                 new DownloadConsole(context).Progress, ct).ConfigureAwait(false);
-            (ITransform transform, string presetText) = ResolvePreset(loaded, modelName, parse.GetValue(preset), parse.GetValue(mean), parse.GetValue(std));
+            (ITransform transform, string presetText) = ResolvePreset(loaded, modelName, parse.GetValue(preset),
+                parse.GetValue(resize), parse.GetValue(crop), parse.GetValue(mean), parse.GetValue(std));
             var classifier = Classifier.For(loaded, transform, parse.GetValue(device));
             IReadOnlyList<Prediction> top = classifier.Predict(imagePath, k);
             string weightsShown = loaded.Weights is { } w ? $"{w.Name} ({loaded.File})" : loaded.File;
@@ -80,7 +83,8 @@ internal static class PredictCommand
     }
 
     /// <summary>The transform for <c>--preset</c> (with <c>--mean</c>/<c>--std</c> replacing its normalisation) and a description.</summary>
-    internal static (ITransform Transform, string Description) ResolvePreset(PretrainedModel loaded, string model, string? name, double[]? mean, double[]? std)
+    internal static (ITransform Transform, string Description) ResolvePreset(PretrainedModel loaded, string model, string? name,
+        int? resize, int? crop, double[]? mean, double[]? std)
     {
         if (mean is { Length: 0 }) mean = null;
         if (std is { Length: 0 }) std = null;
@@ -96,8 +100,14 @@ internal static class PredictCommand
                 $"The normalisation has {m.Count} channel(s) but {model} takes {loaded.Model.InChannels}; give --mean and --std with {loaded.Model.InChannels} value(s) each.");
         string stats = string.Create(CultureInfo.InvariantCulture, $"mean [{string.Join(", ", m)}], std [{string.Join(", ", s)}]");
         if (none)
+        {
+            if (resize is not null || crop is not null) throw new ArgumentException("--preset none does not resize or crop; drop --resize/--crop or pick another preset.");
             return (InferenceTransforms.ScaleAndNormalize(m, s), $"preset none: scale to [0, 1], {stats}");
-        var preset = new InferencePreset(basis.ResizeSize, basis.CropSize, basis.Interpolation, m, s);
+        }
+        int c = crop ?? Math.Min(basis.CropSize, resize ?? basis.CropSize);
+        int r = resize ?? Math.Max(basis.ResizeSize, c);
+        if (c < 1 || r < c) throw new ArgumentException($"Need 1 <= --crop <= --resize; got crop {c}, resize {r}.");
+        var preset = new InferencePreset(r, c, basis.Interpolation, m, s);
         return (InferenceTransforms.FromPreset(preset), $"preset: {preset}");
     }
 
