@@ -45,7 +45,8 @@ public static class CliApp
             return 130;
         }
         catch (Exception ex) when (ex is ArgumentException or FormatException or KeyNotFoundException or FileNotFoundException
-                                       or DirectoryNotFoundException or InvalidDataException or NotSupportedException)
+                                       or DirectoryNotFoundException or InvalidDataException or NotSupportedException
+                                       or ModelZoo.Models.Weights.StateDictLoadException or ModelZoo.Models.Weights.UnsafeCheckpointException)
         {
             await error.WriteLineAsync($"modelzoo: error: {OneLine(ex)}").ConfigureAwait(false);
             if (Environment.GetEnvironmentVariable("MODELZOO_DEBUG") == "1") await error.WriteLineAsync(ex.ToString()).ConfigureAwait(false);
