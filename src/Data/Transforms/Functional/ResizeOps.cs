@@ -129,18 +129,33 @@ public static class ResizeOps
         int c = src.Channels, inW = src.Width, h = src.Height;
         var output = new ImageBuffer(outW, h, c);
         byte[] s = src.Pixels, d = output.Pixels;
+        const int half = 1 << (PrecisionBits - 1);
         for (int y = 0; y < h; y++)
         {
             int rowIn = y * inW * c, rowOut = y * outW * c;
             for (int xx = 0; xx < outW; xx++)
             {
-                int xmin = bounds[2 * xx], xmax = bounds[2 * xx + 1], k0 = xx * ksize;
+                int xmin = bounds[2 * xx], xmax = bounds[2 * xx + 1], k0 = xx * ksize, o = rowOut + xx * c;
+                if (c == 3)
+                {
+                    int s0 = half, s1 = half, s2 = half;
+                    for (int x = 0, p = rowIn + xmin * 3; x < xmax; x++, p += 3)
+                    {
+                        int k = kk[k0 + x];
+                        s0 += s[p] * k;
+                        s1 += s[p + 1] * k;
+                        s2 += s[p + 2] * k;
+                    }
+                    d[o] = Clip8(s0);
+                    d[o + 1] = Clip8(s1);
+                    d[o + 2] = Clip8(s2);
+                    continue;
+                }
                 for (int ch = 0; ch < c; ch++)
                 {
-                    int ss = 1 << (PrecisionBits - 1);
-                    int p = rowIn + xmin * c + ch;
-                    for (int x = 0; x < xmax; x++, p += c) ss += s[p] * kk[k0 + x];
-                    d[rowOut + xx * c + ch] = Clip8(ss);
+                    int ss = half;
+                    for (int x = 0, p = rowIn + xmin * c + ch; x < xmax; x++, p += c) ss += s[p] * kk[k0 + x];
+                    d[o + ch] = Clip8(ss);
                 }
             }
         }
