@@ -70,6 +70,21 @@ public class DataLoaderBatchingTests
     }
 
     [Fact]
+    public void FusedNormalization_EqualsToTensorThenNormalize_BitForBit()
+    {
+        var dataset = new ScriptedDataset(12);
+        using Batch expected = new DataLoader(dataset, new Compose(new JitterTransform(), new ToTensor(), Normalize.ImageNet()),
+            new DataLoaderOptions { BatchSize = 12 }).GetBatches(0).Single();
+        using Batch fused = new DataLoader(dataset, new JitterTransform(),
+            new DataLoaderOptions { BatchSize = 12, Workers = 2, Normalization = ImageNormalization.ImageNet }).GetBatches(0).Single();
+        Assert.True(expected.Inputs.bytes.SequenceEqual(fused.Inputs.bytes));
+        Assert.Throws<ArgumentException>(() => new DataLoader(dataset, null,
+            new DataLoaderOptions { Normalization = ImageNormalization.ImageNet, ImageFormat = ImageTensorFormat.UInt8 }));
+        var tensors = new DataLoader(dataset, new ToTensor(), new DataLoaderOptions { Normalization = ImageNormalization.ImageNet });
+        Assert.Contains("add Normalize to the transform", Assert.Throws<InvalidOperationException>(() => tensors.GetBatches(0).ToList()).Message);
+    }
+
+    [Fact]
     public void Collate_ImagesOfDifferentSizes_FailsNamingBothSamples()
     {
         var dataset = new ListDataset(new ImageSample(new ModelZoo.Data.Imaging.ImageBuffer(4, 4, 3), 0), new ImageSample(new ModelZoo.Data.Imaging.ImageBuffer(5, 4, 3), 1));
