@@ -3,6 +3,9 @@ namespace ModelZoo.Data.Transforms.Functional;
 /// <summary>The inverse matrices torchvision hands to Pillow: output pixel centre → input coordinates.</summary>
 public static class AffineMath
 {
+    /// <summary>π/180 and 180/π as Python's math.radians/math.degrees use them (one multiplication, same rounding).</summary>
+    internal const double DegToRad = Math.PI / 180.0, RadToDeg = 180.0 / Math.PI;
+
     /// <summary>
     /// torchvision's _get_inverse_affine_matrix: the inverse of T·C·R(angle)·S(scale)·Shear(shear)·C⁻¹ as the six
     /// coefficients (a, b, c, d, e, f) with input = (a·x + b·y + c, d·x + e·y + f). Angle and shears in degrees
@@ -10,7 +13,7 @@ public static class AffineMath
     /// </summary>
     public static double[] InverseAffine((double X, double Y) center, double angle, (double X, double Y) translate, double scale, (double X, double Y) shear)
     {
-        double rot = angle * Math.PI / 180.0, sx = shear.X * Math.PI / 180.0, sy = shear.Y * Math.PI / 180.0;
+        double rot = angle * DegToRad, sx = shear.X * DegToRad, sy = shear.Y * DegToRad;
         double a = Math.Cos(rot - sy) / Math.Cos(sy);
         double b = -Math.Cos(rot - sy) * Math.Tan(sx) / Math.Cos(sy) - Math.Sin(rot);
         double c = Math.Sin(rot - sy) / Math.Cos(sy);
@@ -33,7 +36,7 @@ public static class AffineMath
     public static (double[] Matrix, int Width, int Height) Rotation(int width, int height, double angle, bool expand, (double X, double Y)? center)
     {
         (double cx, double cy) = center ?? (width / 2.0, height / 2.0);
-        double r = -(PositiveModulo(angle, 360.0) * Math.PI / 180.0);
+        double r = -(PositiveModulo(angle, 360.0) * DegToRad);
         double cos = Math.Round(Math.Cos(r), 15), sin = Math.Round(Math.Sin(r), 15);
         var m = new[] { cos, sin, 0.0, Math.Round(-Math.Sin(r), 15), cos, 0.0 };
         (m[2], m[5]) = Apply(m, -cx, -cy);

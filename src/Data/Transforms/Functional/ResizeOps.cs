@@ -34,13 +34,13 @@ public static class ResizeOps
     /// <summary>Resizes to exactly <paramref name="height"/> × <paramref name="width"/>. <paramref name="antialias"/> false
     /// keeps the filter's support at its nominal width (plain interpolation, like torchvision's tensor path without
     /// antialias). Returns <paramref name="image"/> itself when the size is unchanged.</summary>
-    public static ImageBuffer Resize(ImageBuffer image, int height, int width, InterpolationMode interpolation = InterpolationMode.Bilinear, bool antialias = true)
+    public static ImageBuffer Resize(ImageBuffer image, int height, int width, Interpolation interpolation = Interpolation.Bilinear, bool antialias = true)
     {
         ArgumentNullException.ThrowIfNull(image);
         if (height < 1 || width < 1)
             throw new ArgumentOutOfRangeException(nameof(height), $"Resize target must be at least 1x1; got {height}x{width} (height x width).");
         if (height == image.Height && width == image.Width) return image;
-        if (interpolation == InterpolationMode.Nearest) return Nearest(image, height, width);
+        if (interpolation == Interpolation.Nearest) return Nearest(image, height, width);
 
         (Func<double, double> filter, double support) = Filter(interpolation);
         ImageBuffer current = image;
@@ -57,13 +57,13 @@ public static class ResizeOps
         return current;
     }
 
-    private static (Func<double, double>, double) Filter(InterpolationMode mode) => mode switch
+    private static (Func<double, double>, double) Filter(Interpolation mode) => mode switch
     {
-        InterpolationMode.Bilinear => (x => { x = Math.Abs(x); return x < 1.0 ? 1.0 - x : 0.0; }, 1.0),
-        InterpolationMode.Bicubic => (Bicubic, 2.0),
-        InterpolationMode.Box => (x => x > -0.5 && x <= 0.5 ? 1.0 : 0.0, 0.5),
-        InterpolationMode.Hamming => (Hamming, 1.0),
-        InterpolationMode.Lanczos => (x => -3.0 <= x && x < 3.0 ? Sinc(x) * Sinc(x / 3) : 0.0, 3.0),
+        Interpolation.Bilinear => (x => { x = Math.Abs(x); return x < 1.0 ? 1.0 - x : 0.0; }, 1.0),
+        Interpolation.Bicubic => (Bicubic, 2.0),
+        Interpolation.Box => (x => x > -0.5 && x <= 0.5 ? 1.0 : 0.0, 0.5),
+        Interpolation.Hamming => (Hamming, 1.0),
+        Interpolation.Lanczos => (x => -3.0 <= x && x < 3.0 ? Sinc(x) * Sinc(x / 3) : 0.0, 3.0),
         _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "Unknown interpolation mode."),
     };
 
