@@ -167,6 +167,36 @@ public class DataLoaderBatchingTests
         Assert.Equal(3, draws.Values.Distinct().Count());
     }
 
+    [Fact]
+    public void MixUpThroughTheHook_GivesSoftTargets_IdenticalWithAndWithoutWorkers()
+    {
+        var dataset = new ScriptedDataset(24);
+        var outputs = new List<(float[] X, float[] Y)>();
+        foreach (int workers in new[] { 0, 2 })
+        {
+            var loader = new DataLoader(dataset, null, new DataLoaderOptions
+            {
+                BatchSize = 8, Shuffle = true, Seed = 4, Workers = workers, BatchTransform = BatchHooks.From(new MixUp(numClasses: 4)),
+            });
+            var xs = new List<float>();
+            var ys = new List<float>();
+            foreach (Batch batch in loader.GetBatches(1))
+            {
+                using (batch)
+                {
+                    Assert.Equal(new long[] { 8, 4 }, batch.Targets.shape);
+                    using Tensor rowSums = batch.Targets.sum(1), ones = torch.ones(8);
+                    Assert.True(rowSums.allclose(ones, rtol: 0, atol: 1e-6));
+                    xs.AddRange(batch.Inputs.data<float>().ToArray());
+                    ys.AddRange(batch.Targets.data<float>().ToArray());
+                }
+            }
+            outputs.Add((xs.ToArray(), ys.ToArray()));
+        }
+        Assert.Equal(outputs[0].X, outputs[1].X);
+        Assert.Equal(outputs[0].Y, outputs[1].Y);
+    }
+
     private sealed class ListDataset : IDataset<ImageSample>
     {
         private readonly ImageSample[] _items;
