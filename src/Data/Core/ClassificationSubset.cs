@@ -1,7 +1,7 @@
 namespace ModelZoo.Data;
 
 /// <summary>A <see cref="Subset{T}"/> of a classification dataset that keeps the class names.</summary>
-public sealed class ClassificationSubset : IClassificationDataset
+public sealed class ClassificationSubset : IClassificationDataset, IDatasetView
 {
     private readonly Subset<ImageSample> _subset;
 
@@ -21,4 +21,6 @@ public sealed class ClassificationSubset : IClassificationDataset
     public IReadOnlyList<string> Classes { get; }
     public IReadOnlyList<int> Indices => _subset.Indices;
     public ImageSample this[int index] => _subset[index];
+
+    public (object Dataset, int Index) SourceOf(int index) => _subset.SourceOf(index);
 }

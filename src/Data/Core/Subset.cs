@@ -1,7 +1,7 @@
 namespace ModelZoo.Data;
 
 /// <summary>A view of some items of a dataset, by index list.</summary>
-public sealed class Subset<T> : IDataset<T>
+public sealed class Subset<T> : IDataset<T>, IDatasetView
 {
     private readonly IDataset<T> _source;
     private readonly int[] _indices;
@@ -29,4 +29,6 @@ public sealed class Subset<T> : IDataset<T>
     public int Count => _indices.Length;
     public IReadOnlyList<int> Indices => _indices;
     public T this[int index] => _source[_indices[index]];
+
+    public (object Dataset, int Index) SourceOf(int index) => (_source, _indices[index]);
 }

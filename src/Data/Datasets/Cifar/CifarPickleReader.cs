@@ -1,0 +1,57 @@
+namespace ModelZoo.Data.Datasets;
+
+/// <summary>
+/// Reads the CIFAR python version (the pickled dicts torchvision loads): "data" is a uint8 numpy array
+/// [N, 3072] and "labels" (CIFAR-10) or "fine_labels" + "coarse_labels" (CIFAR-100) are lists of ints. Uses a
+/// restricted reader that executes nothing (<see cref="CifarUnpickler"/>).
+/// </summary>
+public static class CifarPickleReader
+{
+    public static CifarRecords Read(string path, CifarVariant variant)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"CIFAR pickle file not found: {path}", path);
+        Dictionary<string, object?> dict = CifarUnpickler.Load(path) as Dictionary<string, object?>
+            ?? throw new InvalidDataException($"CIFAR pickle file {path} does not hold a dict.");
+        if (!dict.TryGetValue("data", out object? data) || data is not PickleNdArray array)
+            throw new InvalidDataException($"CIFAR pickle file {path} has no 'data' array (keys: {string.Join(", ", dict.Keys)}).");
+        if (array.Dtype?.Code is not ("u1" or "|u1") || array.Shape.Length != 2 || array.Shape[1] != CifarFiles.ImageBytes || array.FortranOrder)
+            throw new InvalidDataException(
+                $"CIFAR pickle file {path}: 'data' is a {array.Dtype?.Code} array of shape [{string.Join(", ", array.Shape)}]; expected uint8 [N, {CifarFiles.ImageBytes}] in C order.");
+        long n = array.Shape[0];
+        if (array.Data.Length != n * CifarFiles.ImageBytes)
+            throw new InvalidDataException($"CIFAR pickle file {path}: 'data' holds {array.Data.Length} bytes; shape [{n}, {CifarFiles.ImageBytes}] needs {n * CifarFiles.ImageBytes}.");
+        if (variant == CifarVariant.Cifar100)
+            return new CifarRecords(array.Data, Labels(dict, "fine_labels", n, 100, path), Labels(dict, "coarse_labels", n, 20, path));
+        return new CifarRecords(array.Data, Labels(dict, "labels", n, 10, path), null);
+    }
+
+    /// <summary>The list of strings stored under <paramref name="key"/> in a meta pickle, or null.</summary>
+    public static IReadOnlyList<string>? ReadNames(string path, string key)
+    {
+        if (!File.Exists(path)) return null;
+        if (CifarUnpickler.Load(path) is not Dictionary<string, object?> dict || !dict.TryGetValue(key, out object? value) || value is not List<object?> list)
+            return null;
+        return list.Select(v => v switch
+        {
+            string s => s,
+            byte[] b => System.Text.Encoding.Latin1.GetString(b),
+            _ => throw new InvalidDataException($"CIFAR meta file {path}: '{key}' holds a non-text entry."),
+        }).ToArray();
+    }
+
+    private static byte[] Labels(Dictionary<string, object?> dict, string key, long count, int classes, string path)
+    {
+        if (!dict.TryGetValue(key, out object? value) || value is not List<object?> list)
+            throw new InvalidDataException($"CIFAR pickle file {path} has no '{key}' list (keys: {string.Join(", ", dict.Keys)}).");
+        if (list.Count != count)
+            throw new InvalidDataException($"CIFAR pickle file {path}: {list.Count} entries in '{key}' for {count} images.");
+        var labels = new byte[list.Count];
+        for (int i = 0; i < list.Count; i++)
+        {
+            if (list[i] is not long l || l < 0 || l >= classes)
+                throw new InvalidDataException($"CIFAR pickle file {path}: '{key}'[{i}] is {list[i] ?? "None"}; expected an integer in 0..{classes - 1}.");
+            labels[i] = (byte)l;
+        }
+        return labels;
+    }
+}
