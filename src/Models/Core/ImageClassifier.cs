@@ -56,6 +56,11 @@ public abstract class ImageClassifier : nn.Module<Tensor, Tensor>
 
     public override Tensor forward(Tensor input) => ForwardHead(ForwardFeatures(input));
 
+    /// <summary>The state in PyTorch's order (per module: parameters, buffers, then children), so key lists and
+    /// written checkpoints match torchvision's entry for entry; see <see cref="TorchStateDict"/>.</summary>
+    public override Dictionary<string, Tensor> state_dict(Dictionary<string, Tensor>? destination = null, string? prefix = null) =>
+        TorchStateDict.InPyTorchOrder(this, destination, prefix);
+
     protected abstract Tensor Features(Tensor input);
 
     /// <summary>Throws an <see cref="ArgumentException"/> naming the expected [N, C, H, W] form when the input

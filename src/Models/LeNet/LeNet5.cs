@@ -68,10 +68,8 @@ public sealed class LeNet5 : ImageClassifier
     public override void ResetClassifier(int numClasses)
     {
         if (numClasses < 1) throw new ArgumentOutOfRangeException(nameof(numClasses), numClasses, "LeNet5 needs at least one class.");
-        Linear old = fc3;
-        fc3 = nn.Linear(84, numClasses).to(fc2.weight.device);
-        _internal_submodules[nameof(fc3)] = fc3;   // register_module refuses a taken name; this keeps the key's position
-        old.Dispose();
+        fc3 = nn.Linear(84, numClasses);
+        ModuleSurgery.Replace(this, nameof(fc3), fc3).Dispose();
     }
 
     public override nn.Module<Tensor, Tensor> GetClassifier() => fc3;

@@ -88,10 +88,8 @@ public sealed class LeNet5Classic : ImageClassifier
     public override void ResetClassifier(int numClasses)
     {
         if (numClasses < 1) throw new ArgumentOutOfRangeException(nameof(numClasses), numClasses, "LeNet5Classic needs at least one class.");
-        Linear old = output;
-        output = nn.Linear(84, numClasses).to(f6.weight.device);
-        _internal_submodules[nameof(output)] = output;   // register_module refuses a taken name; this keeps the key's position
-        old.Dispose();
+        output = nn.Linear(84, numClasses);
+        ModuleSurgery.Replace(this, nameof(output), output).Dispose();
     }
 
     public override nn.Module<Tensor, Tensor> GetClassifier() => output;

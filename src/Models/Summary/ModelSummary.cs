@@ -26,8 +26,9 @@ public static class ModelSummary
         long[] shape = NormalizeShape(inputShape);
         string name = modelName ?? model.GetName();
 
-        List<(string Path, nn.Module Module)> modules = ModuleTree.Walk(model).ToList();
-        var candidates = modules.Where(m => ModuleTree.IsLeaf(m.Module) || OwnsParameters(m.Module)).ToList();
+        // PyTorch's order: the root, then every descendant depth-first.
+        List<(string Path, nn.Module Module)> modules = ModuleTree.NamedDescendants(model).Prepend(("", model)).ToList();
+        var candidates = modules.Where(m => IsLeaf(m.Module) || OwnsParameters(m.Module)).ToList();
         var calls = new List<(string Path, nn.Module Module, long[] Shape, long Macs, long Bytes)>();
 
         Parameter? first = model.parameters().FirstOrDefault();
@@ -146,6 +147,8 @@ public static class ModelSummary
                 $"The input shape must be [C, H, W] or [N, C, H, W] with positive sizes; got {ShapeText(inputShape)}.", nameof(inputShape));
         return inputShape.Length == 3 ? new[] { 1L, inputShape[0], inputShape[1], inputShape[2] } : (long[])inputShape.Clone();
     }
+
+    private static bool IsLeaf(nn.Module module) => !module.named_children().Any();
 
     private static bool OwnsParameters(nn.Module module) => module.named_parameters(recurse: false).Any();
 

@@ -1,5 +1,5 @@
 using ModelZoo.Models.Summary;
-using ModelZoo.Models.Tests.Support;
+using ModelZoo.Models.Tests.Oracle;
 using ModelZoo.Models.Vgg;
 using Xunit.Abstractions;
 
@@ -29,11 +29,10 @@ public sealed class VggLayoutTests
         var vgg = Assert.IsType<Models.Vgg.Vgg>(model);
         Assert.Equal(config, vgg.Config.Name);
         Assert.Equal(batchNorm, vgg.BatchNorm);
-        Assert.Equal(parameters, StateDictAssert.ParameterCount(model));
-        Assert.Equal(entries, model.state_dict().Count);
-        TorchvisionKeyList expected = TorchvisionKeyList.Load(name);
-        Assert.Equal(entries, expected.Entries.Count);
-        StateDictAssert.MatchesTorchvision(model, expected);
+        Assert.Equal(parameters, model.parameters().Sum(p => p.numel()));
+        IReadOnlyList<string> expected = OracleFixtures.Keys(name);
+        Assert.Equal(entries, expected.Count);
+        Assert.Equal(expected, OracleFixtures.Describe(model));
 
         // torchvision's published GFLOPS count multiply-accumulates of convolutions and linear layers at 224×224.
         ModelSummaryResult summary = ModelSummary.Compute(model, new long[] { 3, 224, 224 }, modelName: name);

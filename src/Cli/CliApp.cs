@@ -1,0 +1,68 @@
+using System.CommandLine;
+using ModelZoo.Cli.Commands;
+
+namespace ModelZoo.Cli;
+
+/// <summary>The `modelzoo` command line. Output writers are injectable so tests run it in-process.</summary>
+public static class CliApp
+{
+    /// <summary>Exit code for bad arguments or input.</summary>
+    public const int UsageError = 2;
+
+    /// <summary>Exit code for a failure while running.</summary>
+    public const int Failure = 1;
+
+    public static RootCommand BuildRoot(CliContext context)
+    {
+        var root = new RootCommand("ModelZoo: classic CNNs (LeNet, AlexNet, VGG, GoogLeNet, ResNet) for .NET on TorchSharp.");
+        root.Subcommands.Add(TrainCommand.Create(context));
+        root.Subcommands.Add(EvaluateCommand.Create(context));
+        root.Subcommands.Add(ModelsCommand.Create(context));
+        foreach (Command command in ExtraCommands.Create(context)) root.Subcommands.Add(command);
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    {
+        var context = new CliContext(output, error);
+        RootCommand root = BuildRoot(context);
+        ParseResult parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            string verb = parse.CommandResult.Command == root ? "modelzoo" : $"modelzoo {parse.CommandResult.Command.Name}";
+            string message = string.Join(" ", parse.Errors[0].Message.Split(new[] { '\n', '\r', '\t' }, StringSplitOptions.RemoveEmptyEntries).Select(p => p.Trim()));
+            await error.WriteLineAsync($"modelzoo: error: {message} (see '{verb} --help')").ConfigureAwait(false);
+            return UsageError;
+        }
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            await error.WriteLineAsync("modelzoo: cancelled").ConfigureAwait(false);
+            return 130;
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or KeyNotFoundException or FileNotFoundException
+                                       or DirectoryNotFoundException or InvalidDataException or NotSupportedException)
+        {
+            await error.WriteLineAsync($"modelzoo: error: {OneLine(ex)}").ConfigureAwait(false);
+            if (Environment.GetEnvironmentVariable("MODELZOO_DEBUG") == "1") await error.WriteLineAsync(ex.ToString()).ConfigureAwait(false);
+            return UsageError;
+        }
+        catch (Exception ex) when (ex is IOException or InvalidOperationException or UnauthorizedAccessException or HttpRequestException)
+        {
+            await error.WriteLineAsync($"modelzoo: error: {OneLine(ex)}").ConfigureAwait(false);
+            if (Environment.GetEnvironmentVariable("MODELZOO_DEBUG") == "1") await error.WriteLineAsync(ex.ToString()).ConfigureAwait(false);
+            return Failure;
+        }
+    }
+
+    private static string OneLine(Exception ex)
+    {
+        string message = ex is KeyNotFoundException && ex.Message.StartsWith('\'') ? ex.Message.Trim('\'') : ex.Message;
+        if (ex is ArgumentException { ParamName: { } name }) message = message.Replace($" (Parameter '{name}')", "");
+        return message.ReplaceLineEndings(" ");
+    }
+}

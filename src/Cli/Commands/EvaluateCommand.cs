@@ -1,0 +1,37 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using ModelZoo.Training;
+using ModelZoo.Training.Jobs;
+
+namespace ModelZoo.Cli.Commands;
+
+/// <summary>`modelzoo evaluate`: accuracy of saved weights on a dataset range.</summary>
+internal static class EvaluateCommand
+{
+    public static Command Create(CliContext context)
+    {
+        Option<string> model = CommonOptions.RequiredModel();
+        var weights = new Option<string>("--weights", "-w") { Description = "Checkpoint written by 'modelzoo train'.", Required = true };
+        Option<string> dataset = CommonOptions.Dataset(null);
+        Option<string?> dataDir = CommonOptions.DataDir();
+        Option<IndexRange?> evalRange = CommonOptions.Range("--eval-range", "Items to evaluate (default: the whole split)");
+        var batchSize = new Option<int>("--batch-size") { Description = "Samples per batch.", DefaultValueFactory = _ => 256 };
+        Option<bool> json = CommonOptions.Json();
+        var command = new Command("evaluate", "Evaluate saved weights on a dataset.") { model, weights, dataset, dataDir, evalRange, batchSize, json };
+        command.SetAction((parse, ct) =>
+        {
+            EvaluationResult r = EvaluateJob.Run(parse.GetValue(model)!, parse.GetValue(weights)!, parse.GetValue(dataset)!,
+                parse.GetValue(dataDir), parse.GetValue(evalRange), parse.GetValue(batchSize), ct);
+            context.Output.WriteLine(parse.GetValue(json)
+                ? JsonSerializer.Serialize(new Dictionary<string, object>
+                {
+                    ["model"] = parse.GetValue(model)!, ["weights"] = parse.GetValue(weights)!, ["dataset"] = parse.GetValue(dataset)!,
+                    ["count"] = r.Count, ["correct"] = r.Correct, ["accuracy"] = Math.Round(r.Accuracy, 6), ["loss"] = Math.Round(r.Loss, 6),
+                })
+                : string.Create(CultureInfo.InvariantCulture, $"accuracy {r.Accuracy:P2} ({r.Correct}/{r.Count}), loss {r.Loss:F4}"));
+            return Task.FromResult(0);
+        });
+        return command;
+    }
+}

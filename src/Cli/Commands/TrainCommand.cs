@@ -1,0 +1,73 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using ModelZoo.Cli.Output;
+using ModelZoo.Training;
+using ModelZoo.Training.Jobs;
+
+namespace ModelZoo.Cli.Commands;
+
+/// <summary>`modelzoo train`: trains a registered model on a dataset and saves a checkpoint.</summary>
+internal static class TrainCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var defaults = new TrainJobOptions();
+        Option<string> model = CommonOptions.Model(defaults.Model);
+        Option<string> dataset = CommonOptions.Dataset(defaults.Dataset);
+        Option<string?> dataDir = CommonOptions.DataDir();
+        Option<IndexRange?> trainRange = CommonOptions.Range("--train-range", "Training items of the split (default: first 80%)");
+        Option<IndexRange?> evalRange = CommonOptions.Range("--eval-range", "Evaluation items of the split (default: last 20%)");
+        var epochs = new Option<int>("--epochs") { Description = "Passes over the training items.", DefaultValueFactory = _ => defaults.Epochs };
+        var batchSize = new Option<int>("--batch-size") { Description = "Samples per step.", DefaultValueFactory = _ => defaults.BatchSize };
+        var lr = new Option<double>("--lr") { Description = "Learning rate.", DefaultValueFactory = _ => defaults.LearningRate };
+        var optimizer = new Option<string>("--optimizer") { Description = "sgd (momentum 0.9) or adam.", DefaultValueFactory = _ => "sgd" };
+        optimizer.AcceptOnlyFromAmong("sgd", "adam", "adamw");
+        var seed = new Option<long>("--seed") { Description = "Seed of initialisation, shuffling and the synthetic data.", DefaultValueFactory = _ => 0 };
+        var outDir = new Option<string>("--out") { Description = "Directory for the checkpoint.", DefaultValueFactory = _ => defaults.OutputDirectory };
+        var device = new Option<string?>("--device") { Description = "cpu, cuda or cuda:N (default: CUDA when present)." };
+        var threads = new Option<int?>("--threads") { Description = "CPU threads for libtorch (default: one per core)." };
+        Option<bool> json = CommonOptions.Json();
+
+        var command = new Command("train", "Train a model (default: LeNet-5 on the embedded synthetic shapes, no download).")
+        {
+            model, dataset, dataDir, trainRange, evalRange, epochs, batchSize, lr, optimizer, seed, outDir, device, threads, json,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            int e = parse.GetValue(epochs), b = parse.GetValue(batchSize);
+            double rate = parse.GetValue(lr);
+            if (e < 1) throw new ArgumentException($"--epochs must be >= 1; got {e}.");
+            if (b < 1) throw new ArgumentException($"--batch-size must be >= 1; got {b}.");
+            if (!(rate > 0)) throw new ArgumentException($"--lr must be > 0; got {rate}.");
+            var options = new TrainJobOptions
+            {
+                Model = parse.GetValue(model)!, Dataset = parse.GetValue(dataset)!, DataDirectory = parse.GetValue(dataDir),
+                TrainRange = parse.GetValue(trainRange), EvalRange = parse.GetValue(evalRange), Epochs = e, BatchSize = b,
+                LearningRate = rate, Seed = parse.GetValue(seed), OutputDirectory = parse.GetValue(outDir)!, Device = parse.GetValue(device), Threads = parse.GetValue(threads),
+                Optimizer = Enum.Parse<OptimizerKind>(parse.GetValue(optimizer)!, ignoreCase: true),
+            };
+            var console = new TrainingConsole(context);
+            TrainJobResult result = await console.RunAsync("training",
+                () => TrainJob.RunAsync(options, console.Steps, console.Epochs, ct)).ConfigureAwait(false);
+            if (parse.GetValue(json))
+            {
+                await context.Output.WriteLineAsync(JsonSerializer.Serialize(new Dictionary<string, object>
+                {
+                    ["model"] = result.Model, ["dataset"] = options.Dataset, ["epochs"] = result.Epochs,
+                    ["train_loss"] = Math.Round(result.TrainLoss, 6), ["eval_accuracy"] = Math.Round(result.EvalAccuracy, 6),
+                    ["seconds"] = Math.Round(result.Seconds, 3),
+                    ["seconds_per_epoch"] = Math.Round(result.History.Average(h => h.Duration.TotalSeconds), 3),
+                    ["checkpoint"] = result.Checkpoint,
+                })).ConfigureAwait(false);
+            }
+            else
+            {
+                await context.Output.WriteLineAsync(FormattableString.Invariant(
+                    $"{result.Model}: eval accuracy {result.EvalAccuracy:P2}, train loss {result.TrainLoss:F4}, {result.Epochs} epoch(s) in {result.Seconds:F1} s. Checkpoint: {result.Checkpoint}")).ConfigureAwait(false);
+            }
+            return 0;
+        });
+        return command;
+    }
+}

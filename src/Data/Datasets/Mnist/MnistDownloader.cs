@@ -1,0 +1,49 @@
+using ModelZoo.IO;
+
+namespace ModelZoo.Data.Datasets;
+
+/// <summary>Downloads the four gzip files of an MNIST-format dataset, trying each mirror, verifying hashes and
+/// writing atomically. Offline, the error names the four files and the directory to put them in.</summary>
+public static class MnistDownloader
+{
+    /// <summary>Ensures every file is present in <paramref name="directory"/>; downloads the missing ones.</summary>
+    /// <param name="mirrors">Base URLs to try (defaults to the dataset's official mirrors).</param>
+    public static async Task EnsureAsync(string directory, MnistVariant variant = MnistVariant.Mnist,
+        IReadOnlyList<string>? mirrors = null, IProgress<(string File, long Bytes, long? Total)>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        Directory.CreateDirectory(directory);
+        mirrors ??= MnistFiles.Mirrors(variant);
+        IReadOnlyDictionary<string, (string Algorithm, string Hex)> hashes = MnistFiles.Hashes(variant);
+        foreach (string file in MnistFiles.AllGzipFiles)
+        {
+            string target = Path.Combine(directory, file);
+            if (File.Exists(target) || File.Exists(target[..^3])) continue;
+            (string algorithm, string hex) = hashes[file];
+            var hash = new FileHash(algorithm, hex);
+            var errors = new List<string>();
+            bool done = false;
+            foreach (string mirror in mirrors)
+            {
+                string url = mirror.TrimEnd('/') + "/" + file;
+                try
+                {
+                    IProgress<DownloadProgress>? p = progress is null ? null
+                        : new Progress<DownloadProgress>(d => progress.Report((file, d.BytesReceived, d.TotalBytes)));
+                    await FileDownloader.DownloadAsync(url, target, hash, p, cancellationToken).ConfigureAwait(false);
+                    done = true;
+                    break;
+                }
+                catch (DownloadFailedException ex)
+                {
+                    errors.Add(ex.Message);
+                }
+            }
+            if (!done)
+                throw new IOException(
+                    $"Could not download {variant} file {file} from {string.Join(" or ", mirrors)}. " +
+                    $"Place the files {string.Join(", ", MnistFiles.AllGzipFiles)} in {Path.GetFullPath(directory)}. " +
+                    $"Details: {string.Join(" | ", errors)}");
+        }
+    }
+}

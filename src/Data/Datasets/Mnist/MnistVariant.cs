@@ -1,0 +1,4 @@
+namespace ModelZoo.Data.Datasets;
+
+/// <summary>The IDX-format digit/clothing/character datasets.</summary>
+public enum MnistVariant { Mnist, FashionMnist, KMnist }

@@ -1,0 +1,28 @@
+using ModelZoo.Models;
+
+namespace ModelZoo.Training.Checkpoints;
+
+/// <summary>Metadata stored in a checkpoint beside the weights: enough to rebuild the model and its preprocessing.</summary>
+public sealed record CheckpointInfo
+{
+    /// <summary>Registered model name (see <see cref="Zoo"/>).</summary>
+    public required string Model { get; init; }
+
+    /// <summary>Options the model was built with.</summary>
+    public required ModelOptions Options { get; init; }
+
+    /// <summary>Epochs completed.</summary>
+    public int Epoch { get; init; }
+
+    /// <summary>Class names in index order, when known.</summary>
+    public IReadOnlyList<string>? Classes { get; init; }
+
+    /// <summary>Per-channel normalisation the model was trained with.</summary>
+    public double[]? Mean { get; init; }
+    public double[]? Std { get; init; }
+
+    /// <summary>Free-form metrics (e.g. eval_accuracy).</summary>
+    public IReadOnlyDictionary<string, double>? Metrics { get; init; }
+
+    public DateTimeOffset CreatedUtc { get; init; } = DateTimeOffset.UtcNow;
+}

@@ -1,0 +1,34 @@
+namespace ModelZoo.Training;
+
+/// <summary>Options of <see cref="Trainer"/> with documented defaults.</summary>
+public sealed record TrainerOptions
+{
+    /// <summary>Number of passes over the training set (default 5).</summary>
+    public int Epochs { get; init; } = 5;
+
+    /// <summary>Optimizer (default SGD with momentum).</summary>
+    public OptimizerKind Optimizer { get; init; } = OptimizerKind.Sgd;
+
+    /// <summary>Learning rate (default 0.01).</summary>
+    public double LearningRate { get; init; } = 0.01;
+
+    /// <summary>SGD momentum (default 0.9).</summary>
+    public double Momentum { get; init; } = 0.9;
+
+    /// <summary>L2 weight decay (default 0).</summary>
+    public double WeightDecay { get; init; }
+
+    /// <summary>Device name ("cpu", "cuda", "cuda:1"); null picks CUDA when present, else CPU.</summary>
+    public string? Device { get; init; }
+
+    /// <summary>Seed for torch's generator (dropout etc.); the data order is seeded by the loader.</summary>
+    public long Seed { get; init; }
+
+    internal void Validate()
+    {
+        if (Epochs < 1) throw new ArgumentOutOfRangeException(nameof(Epochs), Epochs, "Epochs must be >= 1.");
+        if (!(LearningRate > 0)) throw new ArgumentOutOfRangeException(nameof(LearningRate), LearningRate, "LearningRate must be > 0.");
+        if (Momentum < 0 || Momentum >= 1) throw new ArgumentOutOfRangeException(nameof(Momentum), Momentum, "Momentum must be in [0, 1).");
+        if (WeightDecay < 0) throw new ArgumentOutOfRangeException(nameof(WeightDecay), WeightDecay, "WeightDecay must be >= 0.");
+    }
+}

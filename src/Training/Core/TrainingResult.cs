@@ -1,0 +1,7 @@
+namespace ModelZoo.Training;
+
+/// <summary>The history of a <see cref="Trainer.Fit"/> run.</summary>
+public sealed record TrainingResult(IReadOnlyList<EpochMetrics> Epochs, TimeSpan Duration, bool Stopped)
+{
+    public EpochMetrics Last => Epochs[^1];
+}

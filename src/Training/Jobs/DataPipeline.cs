@@ -1,0 +1,47 @@
+using ModelZoo.Data;
+using ModelZoo.Data.Loading;
+using ModelZoo.Data.Transforms;
+using ModelZoo.Models;
+
+namespace ModelZoo.Training.Jobs;
+
+/// <summary>Builds the per-sample preprocessing that fits a dataset to a model, and the loaders for ranges of it.</summary>
+public static class DataPipeline
+{
+    /// <summary>Pad (when the model needs a larger fixed input, as LeNet-5's 32×32 for 28×28 digits) → ToTensor → Normalize.</summary>
+    public static ITransform Preprocessing(ImageClassifier model, DatasetSpec spec)
+    {
+        if (model.InChannels != spec.Channels)
+            throw new ArgumentException(
+                $"Model expects {model.InChannels} input channel(s) but dataset '{spec.Name}' has {spec.Channels}; build the model with InChannels = {spec.Channels}.");
+        var steps = new List<ITransform>();
+        int targetH = model.FixedInputSize?.Height ?? Math.Max(spec.Height, model.MinInputSize);
+        int targetW = model.FixedInputSize?.Width ?? Math.Max(spec.Width, model.MinInputSize);
+        if (targetH < spec.Height || targetW < spec.Width)
+            throw new ArgumentException(
+                $"Model takes {targetH}x{targetW} input but dataset '{spec.Name}' has {spec.Height}x{spec.Width} images.");
+        if (targetH != spec.Height || targetW != spec.Width)
+        {
+            int padH = targetH - spec.Height, padW = targetW - spec.Width;
+            steps.Add(new Pad(new[] { padW / 2, padH / 2, padW - padW / 2, padH - padH / 2 }));
+        }
+        steps.Add(new ToTensor());
+        steps.Add(new Normalize(spec.Mean, spec.Std));
+        return new Compose(steps.ToArray());
+    }
+
+    /// <summary>Default ranges: first 80 % for training, last 20 % for evaluation.</summary>
+    public static (IndexRange Train, IndexRange Eval) DefaultRanges(int count)
+    {
+        int cut = (int)(count * 0.8);
+        return (new IndexRange(0, cut), new IndexRange(cut, count));
+    }
+
+    public static DataLoader Loader(IClassificationDataset dataset, IndexRange range, ITransform transform, DataLoaderOptions options)
+    {
+        if (range.End > dataset.Count)
+            throw new ArgumentOutOfRangeException(nameof(range),
+                $"Range {range} is past the end of the dataset split, which has {dataset.Count} items.");
+        return new DataLoader(ClassificationSubset.Range(dataset, range.Start, range.End), transform, options);
+    }
+}

@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using ModelZoo.Data;
+using ModelZoo.Data.Loading;
+using ModelZoo.Data.Transforms;
+using ModelZoo.Models;
+using ModelZoo.Training.Checkpoints;
+
+namespace ModelZoo.Training.Jobs;
+
+/// <summary>The main job: build a registered model, open a dataset, train, evaluate, save a checkpoint.</summary>
+public static class TrainJob
+{
+    public static async Task<TrainJobResult> RunAsync(TrainJobOptions options, IProgress<TrainingProgress>? steps = null,
+        IProgress<EpochMetrics>? epochs = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var clock = Stopwatch.StartNew();
+        ModelEntry entry = Zoo.Get(options.Model);
+        if (options.Threads is { } threads)
+        {
+            if (threads < 1) throw new ArgumentOutOfRangeException(nameof(options), threads, "Threads must be >= 1.");
+            TorchSharp.torch.set_num_threads(threads);
+        }
+        if (options.DataDirectory != null && !Directory.Exists(options.DataDirectory))
+            throw new DirectoryNotFoundException(
+                $"Data directory not found: {Path.GetFullPath(options.DataDirectory)}. Create it (missing dataset files are then downloaded into it) or fix --data-dir.");
+        if (options.Download && options.DataDirectory != null)
+            await DatasetCatalog.EnsureDownloadedAsync(options.Dataset, options.DataDirectory, options.Mirrors, null, cancellationToken)
+                .ConfigureAwait(false);
+        (IClassificationDataset dataset, DatasetSpec spec) = DatasetCatalog.Open(options.Dataset, options.DataDirectory, options.Seed);
+        (IndexRange defTrain, IndexRange defEval) = DataPipeline.DefaultRanges(dataset.Count);
+        IndexRange trainRange = options.TrainRange ?? defTrain, evalRange = options.EvalRange ?? defEval;
+
+        var modelOptions = new ModelOptions { NumClasses = spec.Classes.Count, InChannels = spec.Channels, Seed = options.Seed };
+        if (entry.Family == "LeNet" && spec.Height == 28 && entry.Name == "lenet5") modelOptions = modelOptions with { InputSize = 32 };
+        using ImageClassifier model = entry.Build(modelOptions);
+        ITransform transform = DataPipeline.Preprocessing(model, spec);
+        DataLoader train = DataPipeline.Loader(dataset, trainRange, transform,
+            new DataLoaderOptions { BatchSize = options.BatchSize, Shuffle = true, Seed = options.Seed });
+        DataLoader eval = DataPipeline.Loader(dataset, evalRange, transform,
+            new DataLoaderOptions { BatchSize = Math.Max(options.BatchSize, 256) });
+
+        string checkpoint = Path.GetFullPath(Path.Combine(options.OutputDirectory, $"{entry.Name}-{spec.Name}.ckpt"));
+        var trainer = new Trainer(new TrainerOptions
+        {
+            Epochs = options.Epochs, LearningRate = options.LearningRate, Optimizer = options.Optimizer,
+            Seed = options.Seed, Device = options.Device,
+        });
+        trainer.Add(new ProgressCallback(steps, epochs));
+        trainer.Add(new CheckpointCallback(checkpoint, (epoch, m) => new CheckpointInfo
+        {
+            Model = entry.Name, Options = modelOptions, Epoch = epoch, Classes = spec.Classes, Mean = spec.Mean, Std = spec.Std,
+            Metrics = m is null ? null : new Dictionary<string, double>
+            {
+                ["train_loss"] = m.TrainLoss, ["train_accuracy"] = m.TrainAccuracy, ["eval_accuracy"] = m.EvalAccuracy ?? double.NaN,
+            },
+        }));
+        TrainingResult result = await Task.Run(() => trainer.Fit(model, train, eval, cancellationToken), cancellationToken).ConfigureAwait(false);
+        return new TrainJobResult(entry.Name, result.Epochs.Count, result.Last.TrainLoss, result.Last.EvalAccuracy ?? double.NaN,
+            clock.Elapsed.TotalSeconds, checkpoint, result.Epochs);
+    }
+}

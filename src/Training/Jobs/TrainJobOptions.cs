@@ -1,0 +1,33 @@
+namespace ModelZoo.Training.Jobs;
+
+/// <summary>Everything `modelzoo train` can be told; defaults give the README's main job (LeNet-5 on the synthetic set).</summary>
+public sealed record TrainJobOptions
+{
+    public string Model { get; init; } = "lenet5";
+    public string Dataset { get; init; } = "synthetic";
+    public string? DataDirectory { get; init; }
+
+    /// <summary>Training items of the split; default the first 80 %.</summary>
+    public IndexRange? TrainRange { get; init; }
+
+    /// <summary>Evaluation items of the split; default the last 20 %.</summary>
+    public IndexRange? EvalRange { get; init; }
+
+    public int Epochs { get; init; } = 5;
+    public int BatchSize { get; init; } = 64;
+    public double LearningRate { get; init; } = 0.01;
+    public OptimizerKind Optimizer { get; init; } = OptimizerKind.Sgd;
+    public long Seed { get; init; }
+    public string OutputDirectory { get; init; } = "runs";
+    public string? Device { get; init; }
+
+    /// <summary>libtorch intra-op CPU threads; null keeps libtorch's default (one per core). On a busy machine 1 avoids
+    /// OpenMP oversubscription, which can slow steps down many times over.</summary>
+    public int? Threads { get; init; }
+
+    /// <summary>Download missing MNIST-family files (default true).</summary>
+    public bool Download { get; init; } = true;
+
+    /// <summary>Mirrors to download from instead of the official ones (tests use a loopback server).</summary>
+    public IReadOnlyList<string>? Mirrors { get; init; }
+}

@@ -1,0 +1,6 @@
+namespace ModelZoo.Training.Jobs;
+
+/// <summary>The outcome of a train job, as printed by `modelzoo train --json`.</summary>
+public sealed record TrainJobResult(
+    string Model, int Epochs, double TrainLoss, double EvalAccuracy, double Seconds, string Checkpoint,
+    IReadOnlyList<EpochMetrics> History);
