@@ -49,4 +49,14 @@ public sealed class VggLayoutTests
         Assert.Equal(new[] { 8, 10, 13, 16 }, new[] { VggConfig.A, VggConfig.B, VggConfig.D, VggConfig.E }.Select(c => c.Layers.Count(v => v != M)));
         Assert.Equal(3 * 224 * 224, Zoo.Get("vgg19_bn").DefaultInputShape.Aggregate(1, (a, b) => a * b));
     }
+
+    [Fact]
+    public void Torchvision_style_builder_takes_the_number_of_classes()
+    {
+        using Models.Vgg.Vgg model = Models.Vgg.Vgg.Vgg13Bn(numClasses: 3);
+        Assert.Equal("B", model.Config.Name);
+        Assert.True(model.BatchNorm);
+        Assert.Equal(3, model.NumClasses);
+        Assert.Equal(133_053_736 - 997 * 4097, model.parameters().Sum(p => p.numel()));
+    }
 }
