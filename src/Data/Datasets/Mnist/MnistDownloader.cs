@@ -6,16 +6,20 @@ namespace ModelZoo.Data.Datasets;
 /// writing atomically. Offline, the error names the four files and the directory to put them in.</summary>
 public static class MnistDownloader
 {
-    /// <summary>Ensures every file is present in <paramref name="directory"/>; downloads the missing ones.</summary>
+    /// <summary>Ensures the files are present in <paramref name="directory"/>; downloads the missing ones.</summary>
     /// <param name="mirrors">Base URLs to try (defaults to the dataset's official mirrors).</param>
+    /// <param name="split">Only this split's two files; null = all four.</param>
     public static async Task EnsureAsync(string directory, MnistVariant variant = MnistVariant.Mnist,
         IReadOnlyList<string>? mirrors = null, IProgress<(string File, long Bytes, long? Total)>? progress = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, MnistSplit? split = null)
     {
         Directory.CreateDirectory(directory);
         mirrors ??= MnistFiles.Mirrors(variant);
         IReadOnlyDictionary<string, (string Algorithm, string Hex)> hashes = MnistFiles.Hashes(variant);
-        foreach (string file in MnistFiles.AllGzipFiles)
+        IEnumerable<string> files = split is { } only
+            ? new[] { MnistFiles.ImagesFile(only) + ".gz", MnistFiles.LabelsFile(only) + ".gz" }
+            : MnistFiles.AllGzipFiles;
+        foreach (string file in files)
         {
             string target = Path.Combine(directory, file);
             if (File.Exists(target) || File.Exists(target[..^3])) continue;
