@@ -10,6 +10,11 @@ namespace ModelZoo.Models.Summary;
 /// multiply-accumulates, plus totals, buffers and memory estimates. Works on any
 /// <c>nn.Module&lt;Tensor, Tensor&gt;</c> whose layers are invoked with <c>call</c> (so forward hooks fire).
 /// </summary>
+/// <remarks>
+/// A layer invoked with <c>forward</c> instead of <c>call</c>, or a leaf that is not a <c>Module&lt;Tensor, Tensor&gt;</c>,
+/// shows as "not run" (its parameters still count; its MACs do not). Operations done with <c>nn.functional</c> have no
+/// module and no row. A training-mode summary draws dropout masks from torch's global generator.
+/// </remarks>
 public static class ModelSummary
 {
     /// <summary>
