@@ -1,3 +1,4 @@
+using ModelZoo.Models.Summary;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -9,7 +10,7 @@ namespace ModelZoo.Models.LeNet;
 /// kernels are parameters: <c>weight</c> holds one k×k kernel per (output, input) connection in table order,
 /// so the trainable count is connections·k² + outputs.
 /// </summary>
-public sealed class PartialConv2d : nn.Module<Tensor, Tensor>
+public sealed class PartialConv2d : nn.Module<Tensor, Tensor>, IMacCountable
 {
     private readonly Parameter weight;
     private readonly Parameter bias;
@@ -55,6 +56,9 @@ public sealed class PartialConv2d : nn.Module<Tensor, Tensor>
         using Tensor filled = zeros.index_add(0, scatter_index, weight, 1.0);
         return filled.view(_out, _in, _kernel, _kernel);
     }
+
+    /// <summary>Only connected kernels multiply: output positions × connections × k² (C3: 100 × 60 × 25 = 150,000).</summary>
+    public long CountMacs(Tensor input, Tensor output) => output.numel() / _out * weight.shape[0] * _kernel * _kernel;
 
     public override Tensor forward(Tensor input)
     {
