@@ -17,6 +17,7 @@ public static class CliApp
         var root = new RootCommand("ModelZoo: classic CNNs (LeNet, AlexNet, VGG, GoogLeNet, ResNet) for .NET on TorchSharp.");
         root.Subcommands.Add(TrainCommand.Create(context));
         root.Subcommands.Add(EvaluateCommand.Create(context));
+        root.Subcommands.Add(SummaryCommand.Create(context));
         root.Subcommands.Add(ModelsCommand.Create(context));
         foreach (Command command in ExtraCommands.Create(context)) root.Subcommands.Add(command);
         return root;
