@@ -17,6 +17,7 @@ public static class CliApp
         var root = new RootCommand("ModelZoo: classic CNNs (LeNet, AlexNet, VGG, GoogLeNet, ResNet) for .NET on TorchSharp.");
         root.Subcommands.Add(TrainCommand.Create(context));
         root.Subcommands.Add(EvaluateCommand.Create(context));
+        root.Subcommands.Add(SummaryCommand.Create(context));
         root.Subcommands.Add(ModelsCommand.Create(context));
         foreach (Command command in ExtraCommands.Create(context)) root.Subcommands.Add(command);
         return root;
@@ -45,7 +46,8 @@ public static class CliApp
             return 130;
         }
         catch (Exception ex) when (ex is ArgumentException or FormatException or KeyNotFoundException or FileNotFoundException
-                                       or DirectoryNotFoundException or InvalidDataException or NotSupportedException)
+                                       or DirectoryNotFoundException or InvalidDataException or NotSupportedException
+                                       or ModelZoo.Models.Weights.StateDictLoadException or ModelZoo.Models.Weights.UnsafeCheckpointException)
         {
             await error.WriteLineAsync($"modelzoo: error: {OneLine(ex)}").ConfigureAwait(false);
             if (Environment.GetEnvironmentVariable("MODELZOO_DEBUG") == "1") await error.WriteLineAsync(ex.ToString()).ConfigureAwait(false);

@@ -28,6 +28,16 @@ public static class ImageConversion
             Buffer.BlockCopy(src, 0, dst, 0, n * to);
             return output;
         }
+        if (channels == 4 && to == 3)
+        {
+            for (int s = 0, d = 0; d < dst.Length; s += 4, d += 3)
+            {
+                dst[d] = src[s];
+                dst[d + 1] = src[s + 1];
+                dst[d + 2] = src[s + 2];
+            }
+            return output;
+        }
         for (int i = 0, s = 0, d = 0; i < n; i++, s += channels, d += to)
         {
             byte r = src[s], g, b, a;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using ModelZoo.Data.Transforms.Functional;
 using SkiaSharp;
 
@@ -35,31 +36,43 @@ public static class ImageDecoder
                 $"{stored.Width}x{stored.Height} has more than the {options.MaxPixels} pixels allowed (ImageDecodeOptions.MaxPixels).");
 
         bool directGray = options.Mode == ImageMode.L && stored.ColorType == SKColorType.Gray8;
+        bool keepBuffer = directGray || options.Mode == ImageMode.Rgba;
         var info = new SKImageInfo(stored.Width, stored.Height, directGray ? SKColorType.Gray8 : SKColorType.Rgba8888, directGray ? SKAlphaType.Opaque : SKAlphaType.Unpremul);
-        var pixels = new byte[(long)info.BytesSize64];
-        SKCodecResult result = codec.GetPixels(info, pixels);
+        int size = checked((int)info.BytesSize64);
+        // RGBA scratch for conversions comes from the shared pool (the loader decodes thousands of images).
+        byte[] pixels = keepBuffer ? new byte[size] : ArrayPool<byte>.Shared.Rent(size);
+        try
+        {
+            SKCodecResult result = codec.GetPixels(info, pixels);
+            ThrowOnFailure(result, options, codec.EncodedFormat, sourceName);
+            ImageBuffer image = keepBuffer
+                ? new ImageBuffer(info.Width, info.Height, directGray ? 1 : 4, pixels)
+                : ImageConversion.FromInterleaved(pixels, info.Width, info.Height, 4, options.Mode);
+            return options.ApplyExifOrientation ? GeometryOps.ApplyExifOrientation(image, (int)codec.EncodedOrigin) : image;
+        }
+        finally
+        {
+            if (!keepBuffer) ArrayPool<byte>.Shared.Return(pixels);
+        }
+    }
+
+    private static void ThrowOnFailure(SKCodecResult result, ImageDecodeOptions options, SKEncodedImageFormat format, string? sourceName)
+    {
         switch (result)
         {
             case SKCodecResult.Success:
-                break;
+                return;
             case SKCodecResult.IncompleteInput or SKCodecResult.ErrorInInput when options.AllowIncomplete:
-                break;
+                return;
             case SKCodecResult.IncompleteInput:
                 throw new ImageDecodeException(sourceName, ImageDecodeError.Truncated,
-                    $"the {codec.EncodedFormat} data ends before the image is complete (truncated file); set ImageDecodeOptions.AllowIncomplete to keep the decoded part.");
+                    $"the {format} data ends before the image is complete (truncated file); set ImageDecodeOptions.AllowIncomplete to keep the decoded part.");
             case SKCodecResult.ErrorInInput:
                 throw new ImageDecodeException(sourceName, ImageDecodeError.Corrupt,
-                    $"the {codec.EncodedFormat} data is damaged part-way; set ImageDecodeOptions.AllowIncomplete to keep the decoded part.");
+                    $"the {format} data is damaged part-way; set ImageDecodeOptions.AllowIncomplete to keep the decoded part.");
             default:
-                throw new ImageDecodeException(sourceName, ImageDecodeError.Corrupt, $"decoding {codec.EncodedFormat} failed ({result}).");
+                throw new ImageDecodeException(sourceName, ImageDecodeError.Corrupt, $"decoding {format} failed ({result}).");
         }
-
-        ImageBuffer image = directGray
-            ? new ImageBuffer(info.Width, info.Height, 1, pixels)
-            : options.Mode == ImageMode.Rgba
-                ? new ImageBuffer(info.Width, info.Height, 4, pixels)
-                : ImageConversion.FromInterleaved(pixels, info.Width, info.Height, 4, options.Mode);
-        return options.ApplyExifOrientation ? GeometryOps.ApplyExifOrientation(image, (int)codec.EncodedOrigin) : image;
     }
 
     /// <summary>Decodes everything left in <paramref name="stream"/> (read to its end; not closed).</summary>
@@ -105,11 +118,16 @@ public static class ImageDecoder
     private static SKCodec OpenCodec(ReadOnlySpan<byte> data, string? sourceName)
     {
         if (data.Length == 0) throw new ImageDecodeException(sourceName, ImageDecodeError.Empty, "the file is empty (0 bytes).");
-        SKData skData = SKData.CreateCopy(data);
-        var stream = new SKMemoryStream(skData);
-        skData.Dispose();
-        SKCodec? codec = SKCodec.Create(stream, out SKCodecResult result);
-        if (codec != null) return codec; // the codec owns the stream now; on failure Skia has already freed it
+        using (SKData skData = SKData.CreateCopy(data))
+        {
+            // The SKData overload reads from memory directly (about twice as fast for JPEG as a stream-backed codec).
+            SKCodec? codec = SKCodec.Create(skData);
+            if (codec != null) return codec;
+        }
+        // Failed: ask again through a stream to learn why (the codec result is only reported on that path).
+        // The codec takes ownership of the stream; on failure Skia has already released it.
+        SKCodec? again = SKCodec.Create(new SKMemoryStream(data.ToArray()), out SKCodecResult result);
+        if (again != null) return again;
         string? format = ImageSignatures.Sniff(data);
         if (format is null)
             throw new ImageDecodeException(sourceName, ImageDecodeError.UnknownFormat,

@@ -51,8 +51,12 @@ internal sealed class BatchBuilder
             }
             if (kept.Count == 0) return null;
             Tensor inputs = images.Count > 0
-                ? BatchCollator.CollateImages(images, kept, _options.ImageFormat)
-                : BatchCollator.StackTensors(tensors, kept);
+                ? BatchCollator.CollateImages(images, kept, _options.ImageFormat, _options.Normalization)
+                : _options.Normalization is null
+                    ? BatchCollator.StackTensors(tensors, kept)
+                    : throw new InvalidOperationException(
+                        "DataLoaderOptions.Normalization applies to samples collated from images, but the transform produces tensors; " +
+                        "add Normalize to the transform instead.");
             Tensor targets = BatchCollator.Targets(labels);
             batch = new Batch(inputs.DetachFromDisposeScope(), targets.DetachFromDisposeScope(), kept.ToArray());
         }

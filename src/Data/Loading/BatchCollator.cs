@@ -9,7 +9,7 @@ namespace ModelZoo.Data.Loading;
 /// samples agree in size and type (with a message that names the offending sample).</summary>
 internal static class BatchCollator
 {
-    public static Tensor CollateImages(IReadOnlyList<ImageBuffer> images, IReadOnlyList<int> indices, ImageTensorFormat format)
+    public static Tensor CollateImages(IReadOnlyList<ImageBuffer> images, IReadOnlyList<int> indices, ImageTensorFormat format, ImageNormalization? normalization)
     {
         ImageBuffer first = images[0];
         int c = first.Channels, h = first.Height, w = first.Width, hw = h * w;
@@ -22,6 +22,9 @@ internal static class BatchCollator
                     $"{indices[i]} is {im.Width}x{im.Height}x{im.Channels}. Add a transform that gives every image the same size " +
                     "(e.g. Resize + CenterCrop, or RandomResizedCrop).");
         }
+        if (normalization is not null && normalization.Mean.Count != c)
+            throw new InvalidOperationException(
+                $"The loader's Normalization has {normalization.Mean.Count} channel(s) but sample {indices[0]} has {c}.");
         var shape = new long[] { images.Count, c, h, w };
         if (format == ImageTensorFormat.UInt8)
         {
@@ -33,8 +36,13 @@ internal static class BatchCollator
         }
         Tensor floats = torch.empty(shape, ScalarType.Float32);
         Span<float> values = MemoryMarshal.Cast<byte, float>(floats.bytes);
+        float[] mean = normalization?.Mean.Select(m => (float)m).ToArray() ?? new float[c];
+        float[] std = normalization?.Std.Select(s => (float)s).ToArray() ?? Enumerable.Repeat(1f, c).ToArray();
         for (int n = 0; n < images.Count; n++)
-            ToPlanarScaled(images[n].Pixels, values.Slice(n * c * hw, c * hw), c, hw);
+        {
+            if (normalization is null) ToPlanarScaled(images[n].Pixels, values.Slice(n * c * hw, c * hw), c, hw);
+            else ToPlanarNormalized(images[n].Pixels, values.Slice(n * c * hw, c * hw), c, hw, mean, std);
+        }
         return floats;
     }
 
@@ -67,6 +75,17 @@ internal static class BatchCollator
         {
             Span<byte> plane = chw.Slice(ch * hw, hw);
             for (int i = 0, s = ch; i < hw; i++, s += c) plane[i] = hwc[s];
+        }
+    }
+
+    /// <summary>(p / 255 − mean) / std in float32: the operations, order and rounding of ToTensor then Normalize.</summary>
+    private static void ToPlanarNormalized(byte[] hwc, Span<float> chw, int c, int hw, float[] mean, float[] std)
+    {
+        for (int ch = 0; ch < c; ch++)
+        {
+            Span<float> plane = chw.Slice(ch * hw, hw);
+            float m = mean[ch], sd = std[ch];
+            for (int i = 0, s = ch; i < hw; i++, s += c) plane[i] = (hwc[s] / 255f - m) / sd;
         }
     }
 

@@ -35,6 +35,10 @@ public sealed record DataLoaderOptions
     /// (default) or raw uint8 (normalise on the device with <see cref="DeviceNormalizer"/>).</summary>
     public ImageTensorFormat ImageFormat { get; init; } = ImageTensorFormat.Float32;
 
+    /// <summary>Normalisation applied while collating images into <see cref="ImageTensorFormat.Float32"/> batches
+    /// (the same values as ToTensor + Normalize, computed without per-sample tensors); null = pixel / 255 only.</summary>
+    public ImageNormalization? Normalization { get; init; }
+
     /// <summary>Optional batch-level transform (e.g. MixUp/CutMix), run on the worker after collation with a
     /// random stream derived from (Seed, epoch, batch index). It returns the batch to hand out (the same one or a
     /// new one); tensors of the given batch that the result does not reuse are disposed by the loader.</summary>
@@ -51,5 +55,7 @@ public sealed record DataLoaderOptions
             throw new ArgumentException("Shuffle and Sampler are mutually exclusive: use Shuffle = true or pass a RandomSampler.", nameof(Sampler));
         if (!Enum.IsDefined(OnError)) throw new ArgumentOutOfRangeException(nameof(OnError), OnError, "Unknown SampleErrorPolicy.");
         if (!Enum.IsDefined(ImageFormat)) throw new ArgumentOutOfRangeException(nameof(ImageFormat), ImageFormat, "Unknown ImageTensorFormat.");
+        if (Normalization is not null && ImageFormat == ImageTensorFormat.UInt8)
+            throw new ArgumentException("Normalization needs float batches; with ImageFormat = UInt8 normalise on the device with DeviceNormalizer.", nameof(Normalization));
     }
 }

@@ -9,9 +9,9 @@ namespace ModelZoo.Data.Transforms;
 /// </summary>
 public sealed class AutoAugment : Transform<ImageBuffer, ImageBuffer>
 {
-    public AutoAugment(AutoAugmentPolicy policy = AutoAugmentPolicy.ImageNet, InterpolationMode interpolation = InterpolationMode.Nearest, byte[]? fill = null)
+    public AutoAugment(AutoAugmentPolicy policy = AutoAugmentPolicy.ImageNet, Interpolation interpolation = Interpolation.Nearest, byte[]? fill = null)
     {
-        if (interpolation is not (InterpolationMode.Nearest or InterpolationMode.Bilinear or InterpolationMode.Bicubic))
+        if (interpolation is not (Interpolation.Nearest or Interpolation.Bilinear or Interpolation.Bicubic))
             throw new ArgumentException($"AutoAugment supports nearest, bilinear and bicubic; got {interpolation}.", nameof(interpolation));
         Policy = policy;
         SubPolicies = AutoAugmentPolicies.For(policy);
@@ -24,7 +24,7 @@ public sealed class AutoAugment : Transform<ImageBuffer, ImageBuffer>
     /// <summary>The policy: for each sub-policy two (op, probability, magnitude bin; −1 = no magnitude).</summary>
     public IReadOnlyList<(AugmentOp Op, double P, int Bin)[]> SubPolicies { get; }
 
-    public InterpolationMode Interpolation { get; }
+    public Interpolation Interpolation { get; }
     public byte[]? Fill { get; }
 
     /// <summary>The chosen sub-policy and the ops it applies to this sample, with signed magnitudes.</summary>

@@ -47,7 +47,7 @@ public static class Presets
     /// <summary>Evaluation: Resize(<paramref name="resize"/>, shorter side) → CenterCrop(<paramref name="crop"/>) → ToTensor →
     /// Normalize (default ImageNet statistics). Matches torchvision's classic eval transform exactly on the same pixels.</summary>
     public static Compose ImageNetEval(int resize = 256, int crop = 224, IReadOnlyList<double>? mean = null, IReadOnlyList<double>? std = null,
-        InterpolationMode interpolation = InterpolationMode.Bilinear)
+        Interpolation interpolation = Interpolation.Bilinear)
     {
         if (crop < 1) throw new ArgumentOutOfRangeException(nameof(crop), crop, "Crop size must be positive.");
         return new Compose(new Resize(resize, interpolation), new CenterCrop(crop), new ToTensor(), new Normalize(mean ?? ImageNetMean, std ?? ImageNetStd));

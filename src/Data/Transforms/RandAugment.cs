@@ -18,13 +18,13 @@ public sealed class RandAugment : Transform<ImageBuffer, ImageBuffer>
         AugmentOp.AutoContrast, AugmentOp.Equalize,
     };
 
-    public RandAugment(int numOps = 2, int magnitude = 9, int numMagnitudeBins = 31, InterpolationMode interpolation = InterpolationMode.Nearest, byte[]? fill = null)
+    public RandAugment(int numOps = 2, int magnitude = 9, int numMagnitudeBins = 31, Interpolation interpolation = Interpolation.Nearest, byte[]? fill = null)
     {
         if (numOps < 0) throw new ArgumentOutOfRangeException(nameof(numOps), numOps, "numOps must be non-negative.");
         if (numMagnitudeBins < 2) throw new ArgumentOutOfRangeException(nameof(numMagnitudeBins), numMagnitudeBins, "numMagnitudeBins must be at least 2.");
         if (magnitude < 0 || magnitude >= numMagnitudeBins)
             throw new ArgumentOutOfRangeException(nameof(magnitude), magnitude, $"magnitude must be a bin index in [0, {numMagnitudeBins - 1}].");
-        if (interpolation is not (InterpolationMode.Nearest or InterpolationMode.Bilinear or InterpolationMode.Bicubic))
+        if (interpolation is not (Interpolation.Nearest or Interpolation.Bilinear or Interpolation.Bicubic))
             throw new ArgumentException($"RandAugment supports nearest, bilinear and bicubic; got {interpolation}.", nameof(interpolation));
         NumOps = numOps;
         Magnitude = magnitude;
@@ -36,7 +36,7 @@ public sealed class RandAugment : Transform<ImageBuffer, ImageBuffer>
     public int NumOps { get; }
     public int Magnitude { get; }
     public int NumMagnitudeBins { get; }
-    public InterpolationMode Interpolation { get; }
+    public Interpolation Interpolation { get; }
     public byte[]? Fill { get; }
 
     /// <summary>The ops applied to this sample, in order, with signed magnitudes.</summary>

@@ -15,11 +15,11 @@ public sealed class RandomAffine : Transform<ImageBuffer, ImageBuffer>
     /// <param name="scale">Scale range (positive); null keeps the scale.</param>
     /// <param name="shear">Degrees: one value s → x shear in (−s, s); two → x shear range; four → x and y ranges.</param>
     public RandomAffine(double degrees, (double X, double Y)? translate = null, (double Min, double Max)? scale = null, double[]? shear = null,
-        InterpolationMode interpolation = InterpolationMode.Nearest, byte[]? fill = null, (double X, double Y)? center = null)
+        Interpolation interpolation = Interpolation.Nearest, byte[]? fill = null, (double X, double Y)? center = null)
         : this(Check.Symmetric(degrees, nameof(degrees)), translate, scale, shear, interpolation, fill, center) { }
 
     public RandomAffine((double Min, double Max) degrees, (double X, double Y)? translate = null, (double Min, double Max)? scale = null,
-        double[]? shear = null, InterpolationMode interpolation = InterpolationMode.Nearest, byte[]? fill = null, (double X, double Y)? center = null)
+        double[]? shear = null, Interpolation interpolation = Interpolation.Nearest, byte[]? fill = null, (double X, double Y)? center = null)
     {
         Degrees = Check.Range(degrees, nameof(degrees));
         if (translate is { } t && !(t.X >= 0 && t.X <= 1 && t.Y >= 0 && t.Y <= 1))
@@ -38,7 +38,7 @@ public sealed class RandomAffine : Transform<ImageBuffer, ImageBuffer>
             { Length: 4 } => (Check.Range((shear[0], shear[1]), nameof(shear)), Check.Range((shear[2], shear[3]), nameof(shear))),
             _ => throw new ArgumentException($"Shear needs 1, 2 or 4 values; got {shear.Length}.", nameof(shear)),
         };
-        if (interpolation is not (InterpolationMode.Nearest or InterpolationMode.Bilinear or InterpolationMode.Bicubic))
+        if (interpolation is not (Interpolation.Nearest or Interpolation.Bilinear or Interpolation.Bicubic))
             throw new ArgumentException($"RandomAffine supports nearest, bilinear and bicubic; got {interpolation}.", nameof(interpolation));
         Interpolation = interpolation;
         Fill = fill;
@@ -50,7 +50,7 @@ public sealed class RandomAffine : Transform<ImageBuffer, ImageBuffer>
     public (double Min, double Max)? Scale { get; }
     public (double Min, double Max)? ShearX { get; }
     public (double Min, double Max)? ShearY { get; }
-    public InterpolationMode Interpolation { get; }
+    public Interpolation Interpolation { get; }
     public byte[]? Fill { get; }
     public (double X, double Y)? Center { get; }
 

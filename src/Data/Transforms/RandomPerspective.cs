@@ -7,11 +7,11 @@ namespace ModelZoo.Data.Transforms;
 /// to <see cref="DistortionScale"/> (default 0.5) × half the width/height (torchvision RandomPerspective; bilinear).</summary>
 public sealed class RandomPerspective : Transform<ImageBuffer, ImageBuffer>
 {
-    public RandomPerspective(double distortionScale = 0.5, double p = 0.5, InterpolationMode interpolation = InterpolationMode.Bilinear, byte[]? fill = null)
+    public RandomPerspective(double distortionScale = 0.5, double p = 0.5, Interpolation interpolation = Interpolation.Bilinear, byte[]? fill = null)
     {
         if (!(distortionScale >= 0 && distortionScale <= 1))
             throw new ArgumentOutOfRangeException(nameof(distortionScale), distortionScale, "Distortion scale must be in [0, 1].");
-        if (interpolation is not (InterpolationMode.Nearest or InterpolationMode.Bilinear or InterpolationMode.Bicubic))
+        if (interpolation is not (Interpolation.Nearest or Interpolation.Bilinear or Interpolation.Bicubic))
             throw new ArgumentException($"RandomPerspective supports nearest, bilinear and bicubic; got {interpolation}.", nameof(interpolation));
         DistortionScale = distortionScale;
         P = Check.Probability(p);
@@ -21,7 +21,7 @@ public sealed class RandomPerspective : Transform<ImageBuffer, ImageBuffer>
 
     public double DistortionScale { get; }
     public double P { get; }
-    public InterpolationMode Interpolation { get; }
+    public Interpolation Interpolation { get; }
     public byte[]? Fill { get; }
 
     /// <summary>Whether to warp, and the corners (top-left, top-right, bottom-right, bottom-left) before and after.</summary>

@@ -11,11 +11,11 @@ namespace ModelZoo.Data.Transforms;
 public sealed class RandomResizedCrop : Transform<ImageBuffer, ImageBuffer>
 {
     public RandomResizedCrop(int size, (double Min, double Max)? scale = null, (double Min, double Max)? ratio = null,
-        InterpolationMode interpolation = InterpolationMode.Bilinear, bool antialias = true)
+        Interpolation interpolation = Interpolation.Bilinear, bool antialias = true)
         : this((size, size), scale, ratio, interpolation, antialias) { }
 
     public RandomResizedCrop((int Height, int Width) size, (double Min, double Max)? scale = null, (double Min, double Max)? ratio = null,
-        InterpolationMode interpolation = InterpolationMode.Bilinear, bool antialias = true)
+        Interpolation interpolation = Interpolation.Bilinear, bool antialias = true)
     {
         (Height, Width) = Check.Size(size.Height, size.Width);
         Scale = Check.Range(scale ?? (0.08, 1.0), nameof(scale), 0);
@@ -30,7 +30,7 @@ public sealed class RandomResizedCrop : Transform<ImageBuffer, ImageBuffer>
     public int Width { get; }
     public (double Min, double Max) Scale { get; }
     public (double Min, double Max) Ratio { get; }
-    public InterpolationMode Interpolation { get; }
+    public Interpolation Interpolation { get; }
     public bool Antialias { get; }
 
     /// <summary>The crop box (top, left, height, width) for an input of <paramref name="height"/> × <paramref name="width"/>.</summary>

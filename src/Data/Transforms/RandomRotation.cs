@@ -8,15 +8,15 @@ namespace ModelZoo.Data.Transforms;
 public sealed class RandomRotation : Transform<ImageBuffer, ImageBuffer>
 {
     /// <summary>Angles in (−<paramref name="degrees"/>, +<paramref name="degrees"/>).</summary>
-    public RandomRotation(double degrees, InterpolationMode interpolation = InterpolationMode.Nearest, bool expand = false,
+    public RandomRotation(double degrees, Interpolation interpolation = Interpolation.Nearest, bool expand = false,
         (double X, double Y)? center = null, byte[]? fill = null)
         : this(Check.Symmetric(degrees, nameof(degrees)), interpolation, expand, center, fill) { }
 
-    public RandomRotation((double Min, double Max) degrees, InterpolationMode interpolation = InterpolationMode.Nearest, bool expand = false,
+    public RandomRotation((double Min, double Max) degrees, Interpolation interpolation = Interpolation.Nearest, bool expand = false,
         (double X, double Y)? center = null, byte[]? fill = null)
     {
         Degrees = Check.Range(degrees, nameof(degrees));
-        if (interpolation is not (InterpolationMode.Nearest or InterpolationMode.Bilinear or InterpolationMode.Bicubic))
+        if (interpolation is not (Interpolation.Nearest or Interpolation.Bilinear or Interpolation.Bicubic))
             throw new ArgumentException($"RandomRotation supports nearest, bilinear and bicubic; got {interpolation}.", nameof(interpolation));
         Interpolation = interpolation;
         Expand = expand;
@@ -25,7 +25,7 @@ public sealed class RandomRotation : Transform<ImageBuffer, ImageBuffer>
     }
 
     public (double Min, double Max) Degrees { get; }
-    public InterpolationMode Interpolation { get; }
+    public Interpolation Interpolation { get; }
     public bool Expand { get; }
     public (double X, double Y)? Center { get; }
     public byte[]? Fill { get; }

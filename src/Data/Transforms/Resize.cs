@@ -11,7 +11,7 @@ namespace ModelZoo.Data.Transforms;
 public sealed class Resize : Transform<ImageBuffer, ImageBuffer>
 {
     /// <summary>Shorter side to <paramref name="size"/>.</summary>
-    public Resize(int size, InterpolationMode interpolation = InterpolationMode.Bilinear, int? maxSize = null, bool antialias = true)
+    public Resize(int size, Interpolation interpolation = Interpolation.Bilinear, int? maxSize = null, bool antialias = true)
     {
         if (size < 1) throw new ArgumentOutOfRangeException(nameof(size), size, "Resize size must be positive.");
         if (maxSize is { } m && m <= size)
@@ -23,7 +23,7 @@ public sealed class Resize : Transform<ImageBuffer, ImageBuffer>
     }
 
     /// <summary>Exactly <paramref name="size"/> = (height, width).</summary>
-    public Resize((int Height, int Width) size, InterpolationMode interpolation = InterpolationMode.Bilinear, bool antialias = true)
+    public Resize((int Height, int Width) size, Interpolation interpolation = Interpolation.Bilinear, bool antialias = true)
     {
         ExactSize = Check.Size(size.Height, size.Width);
         Interpolation = interpolation;
@@ -37,7 +37,7 @@ public sealed class Resize : Transform<ImageBuffer, ImageBuffer>
     public (int Height, int Width)? ExactSize { get; }
 
     public int? MaxSize { get; }
-    public InterpolationMode Interpolation { get; }
+    public Interpolation Interpolation { get; }
     public bool Antialias { get; }
 
     /// <summary>The output size for an input of <paramref name="height"/> × <paramref name="width"/>.</summary>

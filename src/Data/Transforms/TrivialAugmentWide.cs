@@ -10,10 +10,10 @@ namespace ModelZoo.Data.Transforms;
 /// </summary>
 public sealed class TrivialAugmentWide : Transform<ImageBuffer, ImageBuffer>
 {
-    public TrivialAugmentWide(int numMagnitudeBins = 31, InterpolationMode interpolation = InterpolationMode.Nearest, byte[]? fill = null)
+    public TrivialAugmentWide(int numMagnitudeBins = 31, Interpolation interpolation = Interpolation.Nearest, byte[]? fill = null)
     {
         if (numMagnitudeBins < 2) throw new ArgumentOutOfRangeException(nameof(numMagnitudeBins), numMagnitudeBins, "numMagnitudeBins must be at least 2.");
-        if (interpolation is not (InterpolationMode.Nearest or InterpolationMode.Bilinear or InterpolationMode.Bicubic))
+        if (interpolation is not (Interpolation.Nearest or Interpolation.Bilinear or Interpolation.Bicubic))
             throw new ArgumentException($"TrivialAugmentWide supports nearest, bilinear and bicubic; got {interpolation}.", nameof(interpolation));
         NumMagnitudeBins = numMagnitudeBins;
         Interpolation = interpolation;
@@ -21,7 +21,7 @@ public sealed class TrivialAugmentWide : Transform<ImageBuffer, ImageBuffer>
     }
 
     public int NumMagnitudeBins { get; }
-    public InterpolationMode Interpolation { get; }
+    public Interpolation Interpolation { get; }
     public byte[]? Fill { get; }
 
     /// <summary>The op and its signed magnitude.</summary>

@@ -18,7 +18,6 @@ public sealed class AlexNet : ImageClassifier
     private readonly AdaptiveAvgPool2d avgpool;
     private readonly IndexedSequential classifier;
     private readonly AlexNetOptions _options;
-    private int _numClasses;
 
     public AlexNet(AlexNetOptions? options = null) : base(nameof(AlexNet))
     {
@@ -39,7 +38,6 @@ public sealed class AlexNet : ImageClassifier
             nn.ReLU(),
             nn.MaxPool2d(kernel_size: 3, stride: 2));
         avgpool = nn.AdaptiveAvgPool2d((6, 6));
-        _numClasses = _options.NumClasses;
         classifier = new IndexedSequential(
             nn.Dropout(_options.Dropout),
             nn.Linear(256 * 6 * 6, 4096),
@@ -47,13 +45,17 @@ public sealed class AlexNet : ImageClassifier
             nn.Dropout(_options.Dropout),
             nn.Linear(4096, 4096),
             nn.ReLU(),
-            NewHead(_numClasses));
+            NewHead(_options.NumClasses));
         RegisterComponents();
     }
 
     public AlexNetOptions Options => _options;
-    public override int NumClasses => _numClasses;
-    public override int InChannels => _options.InChannels;
+    /// <summary>Outputs of <c>classifier.6</c> (0 when it is an identity), read from the module itself.</summary>
+    public override int NumClasses => classifier[6] is Linear head ? (int)head.out_features : 0;
+
+    /// <summary>Input channels of the stem <c>features.0</c>, read from the module itself (so a stem swapped with
+    /// <see cref="ModuleSurgery"/>, e.g. for grayscale weights, is what the input check expects).</summary>
+    public override int InChannels => features[0] is Conv2d stem ? (int)stem.in_channels : _options.InChannels;
     public override int MinInputSize => 63;
     public override string StemName => "features.0";
     public override string ClassifierName => "classifier.6";
@@ -78,8 +80,7 @@ public sealed class AlexNet : ImageClassifier
         if (numClasses < 0) throw new ArgumentOutOfRangeException(nameof(numClasses), numClasses, "numClasses must be >= 0 (0 = identity, pre-logits output).");
         Linear reference = (Linear)classifier[4];
         nn.Module<Tensor, Tensor> head = NewHead(numClasses).to(reference.weight.dtype).to(reference.weight.device);
-        classifier.Replace(6, head).Dispose();
-        _numClasses = numClasses;
+        ModuleSurgery.Replace(this, ClassifierName, head).Dispose();
     }
 
     public override nn.Module<Tensor, Tensor> GetClassifier() => classifier[6];

@@ -27,7 +27,6 @@ public sealed class AlexNetOriginal : ImageClassifier
     private readonly IndexedSequential features;
     private readonly IndexedSequential classifier;
     private readonly AlexNetOriginalOptions _options;
-    private int _numClasses;
 
     public AlexNetOriginal(AlexNetOriginalOptions? options = null) : base(nameof(AlexNetOriginal))
     {
@@ -50,7 +49,6 @@ public sealed class AlexNetOriginal : ImageClassifier
             nn.Conv2d(384, 256, kernel_size: 3, padding: 1, groups: groups),
             nn.ReLU(),
             nn.MaxPool2d(kernel_size: 3, stride: 2));
-        _numClasses = _options.NumClasses;
         classifier = new IndexedSequential(
             nn.Dropout(_options.Dropout),
             nn.Linear(256 * 6 * 6, 4096),
@@ -58,14 +56,18 @@ public sealed class AlexNetOriginal : ImageClassifier
             nn.Dropout(_options.Dropout),
             nn.Linear(4096, 4096),
             nn.ReLU(),
-            NewHead(_numClasses));
+            NewHead(_options.NumClasses));
         RegisterComponents();
         InitWeights();
     }
 
     public AlexNetOriginalOptions Options => _options;
-    public override int NumClasses => _numClasses;
-    public override int InChannels => _options.InChannels;
+    /// <summary>Outputs of <c>classifier.6</c> (0 when it is an identity), read from the module itself.</summary>
+    public override int NumClasses => classifier[6] is Linear head ? (int)head.out_features : 0;
+
+    /// <summary>Input channels of the stem <c>features.0</c>, read from the module itself (so a stem swapped with
+    /// <see cref="ModuleSurgery"/>, e.g. for grayscale weights, is what the input check expects).</summary>
+    public override int InChannels => features[0] is Conv2d stem ? (int)stem.in_channels : _options.InChannels;
     public override int MinInputSize => _options.InputSize;
     public override (int Height, int Width)? FixedInputSize => (_options.InputSize, _options.InputSize);
     public override string StemName => "features.0";
@@ -91,8 +93,7 @@ public sealed class AlexNetOriginal : ImageClassifier
         Linear reference = (Linear)classifier[4];
         nn.Module<Tensor, Tensor> head = NewHead(numClasses);
         if (head is Linear linear) InitLayer(linear.weight, linear.bias, 0.0);
-        classifier.Replace(6, head.to(reference.weight.dtype).to(reference.weight.device)).Dispose();
-        _numClasses = numClasses;
+        ModuleSurgery.Replace(this, ClassifierName, head.to(reference.weight.dtype).to(reference.weight.device)).Dispose();
     }
 
     public override nn.Module<Tensor, Tensor> GetClassifier() => classifier[6];

@@ -10,6 +10,11 @@ namespace ModelZoo.Models.Summary;
 /// multiply-accumulates, plus totals, buffers and memory estimates. Works on any
 /// <c>nn.Module&lt;Tensor, Tensor&gt;</c> whose layers are invoked with <c>call</c> (so forward hooks fire).
 /// </summary>
+/// <remarks>
+/// A layer invoked with <c>forward</c> instead of <c>call</c>, or a leaf that is not a <c>Module&lt;Tensor, Tensor&gt;</c>,
+/// shows as "not run" (its parameters still count; its MACs do not). Operations done with <c>nn.functional</c> have no
+/// module and no row. A training-mode summary draws dropout masks from torch's global generator.
+/// </remarks>
 public static class ModelSummary
 {
     /// <summary>
@@ -26,8 +31,9 @@ public static class ModelSummary
         long[] shape = NormalizeShape(inputShape);
         string name = modelName ?? model.GetName();
 
-        List<(string Path, nn.Module Module)> modules = ModuleTree.Walk(model).ToList();
-        var candidates = modules.Where(m => ModuleTree.IsLeaf(m.Module) || OwnsParameters(m.Module)).ToList();
+        // PyTorch's order: the root, then every descendant depth-first.
+        List<(string Path, nn.Module Module)> modules = ModuleTree.NamedDescendants(model).Prepend(("", model)).ToList();
+        var candidates = modules.Where(m => IsLeaf(m.Module) || OwnsParameters(m.Module)).ToList();
         var calls = new List<(string Path, nn.Module Module, long[] Shape, long Macs, long Bytes)>();
 
         Parameter? first = model.parameters().FirstOrDefault();
@@ -146,6 +152,8 @@ public static class ModelSummary
                 $"The input shape must be [C, H, W] or [N, C, H, W] with positive sizes; got {ShapeText(inputShape)}.", nameof(inputShape));
         return inputShape.Length == 3 ? new[] { 1L, inputShape[0], inputShape[1], inputShape[2] } : (long[])inputShape.Clone();
     }
+
+    private static bool IsLeaf(nn.Module module) => !module.named_children().Any();
 
     private static bool OwnsParameters(nn.Module module) => module.named_parameters(recurse: false).Any();
 

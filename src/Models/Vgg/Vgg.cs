@@ -19,7 +19,6 @@ public sealed class Vgg : ImageClassifier
     private readonly IndexedSequential classifier;
     private readonly VggOptions _options;
     private readonly FeatureInfo[] _featureInfo;
-    private int _numClasses;
 
     public Vgg(VggConfig config, bool batchNorm, VggOptions? options = null) : base("VGG")
     {
@@ -30,7 +29,6 @@ public sealed class Vgg : ImageClassifier
         BatchNorm = batchNorm;
         (features, _featureInfo) = MakeLayers(config, batchNorm, _options.InChannels);
         avgpool = nn.AdaptiveAvgPool2d((7, 7));
-        _numClasses = _options.NumClasses;
         classifier = new IndexedSequential(
             nn.Linear(config.OutChannels * 7 * 7, 4096),
             nn.ReLU(),
@@ -38,7 +36,7 @@ public sealed class Vgg : ImageClassifier
             nn.Linear(4096, 4096),
             nn.ReLU(),
             nn.Dropout(_options.Dropout),
-            NewHead(_numClasses));
+            NewHead(_options.NumClasses));
         RegisterComponents();
         if (_options.InitWeights) InitWeights();
     }
@@ -50,8 +48,12 @@ public sealed class Vgg : ImageClassifier
     public bool BatchNorm { get; }
 
     public VggOptions Options => _options;
-    public override int NumClasses => _numClasses;
-    public override int InChannels => _options.InChannels;
+    /// <summary>Outputs of <c>classifier.6</c> (0 when it is an identity), read from the module itself.</summary>
+    public override int NumClasses => classifier[6] is Linear head ? (int)head.out_features : 0;
+
+    /// <summary>Input channels of the stem <c>features.0</c>, read from the module itself (so a stem swapped with
+    /// <see cref="ModuleSurgery"/>, e.g. for grayscale weights, is what the input check expects).</summary>
+    public override int InChannels => features[0] is Conv2d stem ? (int)stem.in_channels : _options.InChannels;
     public override int MinInputSize => 32;
     public override string StemName => "features.0";
     public override string ClassifierName => "classifier.6";
@@ -73,8 +75,7 @@ public sealed class Vgg : ImageClassifier
         Linear reference = (Linear)classifier[3];
         nn.Module<Tensor, Tensor> head = NewHead(numClasses);
         if (head is Linear linear) InitLinear(linear);
-        classifier.Replace(6, head.to(reference.weight.dtype).to(reference.weight.device)).Dispose();
-        _numClasses = numClasses;
+        ModuleSurgery.Replace(this, ClassifierName, head.to(reference.weight.dtype).to(reference.weight.device)).Dispose();
     }
 
     public override nn.Module<Tensor, Tensor> GetClassifier() => classifier[6];
@@ -136,4 +137,14 @@ public sealed class Vgg : ImageClassifier
         nn.init.normal_(linear.weight, 0.0, 0.01);
         if (linear.bias is not null) nn.init.zeros_(linear.bias);
     }
+
+    // Builders, as in torchvision (`Vgg.Vgg16(numClasses: 10)`); the same as VggBuilders.
+    public static Vgg Vgg11(int numClasses = 1000, long? seed = null) => VggBuilders.Vgg11(numClasses, seed);
+    public static Vgg Vgg11Bn(int numClasses = 1000, long? seed = null) => VggBuilders.Vgg11Bn(numClasses, seed);
+    public static Vgg Vgg13(int numClasses = 1000, long? seed = null) => VggBuilders.Vgg13(numClasses, seed);
+    public static Vgg Vgg13Bn(int numClasses = 1000, long? seed = null) => VggBuilders.Vgg13Bn(numClasses, seed);
+    public static Vgg Vgg16(int numClasses = 1000, long? seed = null) => VggBuilders.Vgg16(numClasses, seed);
+    public static Vgg Vgg16Bn(int numClasses = 1000, long? seed = null) => VggBuilders.Vgg16Bn(numClasses, seed);
+    public static Vgg Vgg19(int numClasses = 1000, long? seed = null) => VggBuilders.Vgg19(numClasses, seed);
+    public static Vgg Vgg19Bn(int numClasses = 1000, long? seed = null) => VggBuilders.Vgg19Bn(numClasses, seed);
 }

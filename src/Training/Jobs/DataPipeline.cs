@@ -8,7 +8,8 @@ namespace ModelZoo.Training.Jobs;
 /// <summary>Builds the per-sample preprocessing that fits a dataset to a model, and the loaders for ranges of it.</summary>
 public static class DataPipeline
 {
-    /// <summary>Pad (when the model needs a larger fixed input, as LeNet-5's 32×32 for 28×28 digits) → ToTensor → Normalize.</summary>
+    /// <summary>Fits the dataset's images to the model: Pad when the model needs a fixed input a few pixels larger (LeNet-5's
+    /// 32×32 for 28×28 digits, VGG's 32 minimum), Resize when it needs a much larger one (AlexNet's 63), then ToTensor → Normalize.</summary>
     public static ITransform Preprocessing(ImageClassifier model, DatasetSpec spec)
     {
         if (model.InChannels != spec.Channels)
@@ -20,7 +21,12 @@ public static class DataPipeline
         if (targetH < spec.Height || targetW < spec.Width)
             throw new ArgumentException(
                 $"Model takes {targetH}x{targetW} input but dataset '{spec.Name}' has {spec.Height}x{spec.Width} images.");
-        if (targetH != spec.Height || targetW != spec.Width)
+        bool upscale = targetH > spec.Height * 3 / 2 || targetW > spec.Width * 3 / 2;
+        if (upscale)
+        {
+            steps.Add(new Resize((targetH, targetW)));
+        }
+        else if (targetH != spec.Height || targetW != spec.Width)
         {
             int padH = targetH - spec.Height, padW = targetW - spec.Width;
             steps.Add(new Pad(new[] { padW / 2, padH / 2, padW - padW / 2, padH - padH / 2 }));

@@ -1,31 +1,64 @@
 using ModelZoo.Data;
 using ModelZoo.Data.Loading;
 using ModelZoo.Models;
+using ModelZoo.Models.Weights;
 using ModelZoo.Training.Checkpoints;
 
 namespace ModelZoo.Training.Jobs;
 
-/// <summary>Evaluates saved weights on a range of a dataset.</summary>
+/// <summary>Evaluates saved weights on a range of a dataset: a ModelZoo checkpoint (model options, classes and
+/// normalisation come from it), or a PyTorch .pth / safetensors / TorchSharp file loaded strictly into the named model
+/// built for the dataset (at the dataset's native size when the model accepts it, e.g. LeNet-5 at 28×28).</summary>
 public static class EvaluateJob
 {
     public static EvaluationResult Run(string modelName, string weightsPath, string datasetName, string? dataDirectory,
         IndexRange? range = null, int batchSize = 256, CancellationToken cancellationToken = default)
     {
         ModelEntry entry = Zoo.Get(modelName);
-        (ImageClassifier model, CheckpointInfo info) = Checkpoint.Load(weightsPath);
+        (IClassificationDataset dataset, DatasetSpec spec) = DatasetCatalog.Open(datasetName, dataDirectory);
+        (ImageClassifier model, DatasetSpec used) = WeightFile.Detect(weightsPath) == WeightFileFormat.ModelZooCheckpoint
+            ? FromCheckpoint(entry, weightsPath, spec)
+            : FromStateDict(entry, weightsPath, spec);
         using (model)
         {
-            if (!string.Equals(info.Model, entry.Name, StringComparison.OrdinalIgnoreCase))
-                throw new ArgumentException($"Weights {weightsPath} are for model '{info.Model}', not '{entry.Name}'.");
-            (IClassificationDataset dataset, DatasetSpec spec) = DatasetCatalog.Open(datasetName, dataDirectory);
-            if (info.Classes is { } classes && classes.Count != model.NumClasses)
-                throw new InvalidDataException($"Checkpoint {weightsPath} lists {classes.Count} classes but its model has {model.NumClasses}.");
-            if (spec.Classes.Count != model.NumClasses)
+            if (used.Classes.Count != model.NumClasses)
                 throw new ArgumentException($"Dataset '{spec.Name}' has {spec.Classes.Count} classes; the model has {model.NumClasses}.");
-            if (info.Mean is { } mean && info.Std is { } std) spec = spec with { Mean = mean, Std = std };
             IndexRange r = range ?? new IndexRange(0, dataset.Count);
-            DataLoader loader = DataPipeline.Loader(dataset, r, DataPipeline.Preprocessing(model, spec), new DataLoaderOptions { BatchSize = batchSize });
+            DataLoader loader = DataPipeline.Loader(dataset, r, DataPipeline.Preprocessing(model, used), new DataLoaderOptions { BatchSize = batchSize });
             return Evaluator.Evaluate(model, loader, cancellationToken: cancellationToken);
         }
+    }
+
+    private static (ImageClassifier, DatasetSpec) FromCheckpoint(ModelEntry entry, string path, DatasetSpec spec)
+    {
+        (ImageClassifier model, CheckpointInfo info) = Checkpoint.Load(path);
+        if (!string.Equals(info.Model, entry.Name, StringComparison.OrdinalIgnoreCase))
+        {
+            model.Dispose();
+            throw new ArgumentException($"Weights {path} are for model '{info.Model}', not '{entry.Name}'.");
+        }
+        if (info.Mean is { } mean && info.Std is { } std) spec = spec with { Mean = mean, Std = std };
+        return (model, spec);
+    }
+
+    private static (ImageClassifier, DatasetSpec) FromStateDict(ModelEntry entry, string path, DatasetSpec spec)
+    {
+        using TensorDict weights = WeightFile.ReadStateDict(path);
+        var options = new ModelOptions
+        {
+            NumClasses = spec.Classes.Count, InChannels = spec.Channels,
+            InputSize = entry.Family == "LeNet" && entry.Name == "lenet5" ? spec.Height : null,
+        };
+        ImageClassifier model = entry.Build(options);
+        try
+        {
+            StateDictLoader.Load(model, weights, new LoadOptions { Strict = true });
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
+        return (model, spec);
     }
 }

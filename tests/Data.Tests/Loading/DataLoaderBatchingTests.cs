@@ -70,6 +70,21 @@ public class DataLoaderBatchingTests
     }
 
     [Fact]
+    public void FusedNormalization_EqualsToTensorThenNormalize_BitForBit()
+    {
+        var dataset = new ScriptedDataset(12);
+        using Batch expected = new DataLoader(dataset, new Compose(new JitterTransform(), new ToTensor(), Normalize.ImageNet()),
+            new DataLoaderOptions { BatchSize = 12 }).GetBatches(0).Single();
+        using Batch fused = new DataLoader(dataset, new JitterTransform(),
+            new DataLoaderOptions { BatchSize = 12, Workers = 2, Normalization = ImageNormalization.ImageNet }).GetBatches(0).Single();
+        Assert.True(expected.Inputs.bytes.SequenceEqual(fused.Inputs.bytes));
+        Assert.Throws<ArgumentException>(() => new DataLoader(dataset, null,
+            new DataLoaderOptions { Normalization = ImageNormalization.ImageNet, ImageFormat = ImageTensorFormat.UInt8 }));
+        var tensors = new DataLoader(dataset, new ToTensor(), new DataLoaderOptions { Normalization = ImageNormalization.ImageNet });
+        Assert.Contains("add Normalize to the transform", Assert.Throws<InvalidOperationException>(() => tensors.GetBatches(0).ToList()).Message);
+    }
+
+    [Fact]
     public void Collate_ImagesOfDifferentSizes_FailsNamingBothSamples()
     {
         var dataset = new ListDataset(new ImageSample(new ModelZoo.Data.Imaging.ImageBuffer(4, 4, 3), 0), new ImageSample(new ModelZoo.Data.Imaging.ImageBuffer(5, 4, 3), 1));
@@ -150,6 +165,36 @@ public class DataLoaderBatchingTests
         batches.ForEach(b => b.Dispose());
         Assert.Equal(3, draws.Count);
         Assert.Equal(3, draws.Values.Distinct().Count());
+    }
+
+    [Fact]
+    public void MixUpThroughTheHook_GivesSoftTargets_IdenticalWithAndWithoutWorkers()
+    {
+        var dataset = new ScriptedDataset(24);
+        var outputs = new List<(float[] X, float[] Y)>();
+        foreach (int workers in new[] { 0, 2 })
+        {
+            var loader = new DataLoader(dataset, null, new DataLoaderOptions
+            {
+                BatchSize = 8, Shuffle = true, Seed = 4, Workers = workers, BatchTransform = BatchHooks.From(new MixUp(numClasses: 4)),
+            });
+            var xs = new List<float>();
+            var ys = new List<float>();
+            foreach (Batch batch in loader.GetBatches(1))
+            {
+                using (batch)
+                {
+                    Assert.Equal(new long[] { 8, 4 }, batch.Targets.shape);
+                    using Tensor rowSums = batch.Targets.sum(1), ones = torch.ones(8);
+                    Assert.True(rowSums.allclose(ones, rtol: 0, atol: 1e-6));
+                    xs.AddRange(batch.Inputs.data<float>().ToArray());
+                    ys.AddRange(batch.Targets.data<float>().ToArray());
+                }
+            }
+            outputs.Add((xs.ToArray(), ys.ToArray()));
+        }
+        Assert.Equal(outputs[0].X, outputs[1].X);
+        Assert.Equal(outputs[0].Y, outputs[1].Y);
     }
 
     private sealed class ListDataset : IDataset<ImageSample>

@@ -3,7 +3,6 @@ using ModelZoo.Data.Imaging;
 using ModelZoo.Data.Transforms;
 using TorchSharp;
 using static TorchSharp.torch;
-using InterpolationMode = ModelZoo.Data.Transforms.InterpolationMode;
 
 namespace ModelZoo.Data.Tests.Support;
 
@@ -74,14 +73,14 @@ internal static class OracleCases
         return v.ValueKind == JsonValueKind.Array ? v.EnumerateArray().Select(e => (byte)e.GetDouble()).ToArray() : new[] { (byte)v.GetDouble() };
     }
 
-    public static InterpolationMode Interpolation(this JsonElement p) => p.GetProperty("interpolation").GetString() switch
+    public static Interpolation Interp(this JsonElement p) => p.GetProperty("interpolation").GetString() switch
     {
-        "nearest" => InterpolationMode.Nearest,
-        "bilinear" => InterpolationMode.Bilinear,
-        "bicubic" => InterpolationMode.Bicubic,
-        "box" => InterpolationMode.Box,
-        "hamming" => InterpolationMode.Hamming,
-        "lanczos" => InterpolationMode.Lanczos,
+        "nearest" => ModelZoo.Data.Transforms.Interpolation.Nearest,
+        "bilinear" => ModelZoo.Data.Transforms.Interpolation.Bilinear,
+        "bicubic" => ModelZoo.Data.Transforms.Interpolation.Bicubic,
+        "box" => ModelZoo.Data.Transforms.Interpolation.Box,
+        "hamming" => ModelZoo.Data.Transforms.Interpolation.Hamming,
+        "lanczos" => ModelZoo.Data.Transforms.Interpolation.Lanczos,
         var s => throw new InvalidDataException($"unknown interpolation {s}"),
     };
 }

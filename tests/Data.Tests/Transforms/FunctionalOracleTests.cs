@@ -62,7 +62,7 @@ public sealed class FunctionalOracleTests
                 int[] size = p.Ints("size");
                 (int h, int w) = size.Length == 2 ? (size[0], size[1])
                     : ResizeOps.OutputSize(img.Height, img.Width, size[0], p.TryGetProperty("max_size", out var m) ? m.GetInt32() : null);
-                return new[] { ResizeOps.Resize(img, h, w, p.Interpolation()) };
+                return new[] { ResizeOps.Resize(img, h, w, p.Interp()) };
             case "crop":
                 return new[] { GeometryOps.Crop(img, p.Int("top"), p.Int("left"), p.Int("height"), p.Int("width")) };
             case "center_crop":
@@ -73,7 +73,7 @@ public sealed class FunctionalOracleTests
                 return GeometryOps.TenCrop(img, p.Ints("size")[0], p.Ints("size")[1], p.Bool("vertical_flip"));
             case "resized_crop":
                 ImageBuffer cropped = GeometryOps.Crop(img, p.Int("top"), p.Int("left"), p.Int("height"), p.Int("width"));
-                return new[] { ResizeOps.Resize(cropped, p.Ints("size")[0], p.Ints("size")[1], p.Interpolation()) };
+                return new[] { ResizeOps.Resize(cropped, p.Ints("size")[0], p.Ints("size")[1], p.Interp()) };
             case "hflip": return new[] { GeometryOps.FlipHorizontal(img) };
             case "vflip": return new[] { GeometryOps.FlipVertical(img) };
             case "pad":
@@ -81,12 +81,12 @@ public sealed class FunctionalOracleTests
                 PaddingMode mode = Enum.Parse<PaddingMode>(p.GetProperty("padding_mode").GetString()!, ignoreCase: true);
                 return new[] { Pad.Apply(img, pad[0], pad[1], pad[2], pad[3], (byte)p.Int("fill"), mode) };
             case "rotate":
-                return new[] { WarpOps.Rotate(img, p.Double("angle"), p.Interpolation(), p.Bool("expand"), p.Point("center"), p.Fill()) };
+                return new[] { WarpOps.Rotate(img, p.Double("angle"), p.Interp(), p.Bool("expand"), p.Point("center"), p.Fill()) };
             case "affine":
                 double[] t = p.Doubles("translate"), shear = p.Doubles("shear");
-                return new[] { WarpOps.Affine(img, p.Double("angle"), (t[0], t[1]), p.Double("scale"), (shear[0], shear[1]), p.Interpolation(), p.Fill(), p.Point("center")) };
+                return new[] { WarpOps.Affine(img, p.Double("angle"), (t[0], t[1]), p.Double("scale"), (shear[0], shear[1]), p.Interp(), p.Fill(), p.Point("center")) };
             case "perspective":
-                return new[] { WarpOps.Perspective(img, p.Points("startpoints"), p.Points("endpoints"), p.Interpolation(), p.Fill()) };
+                return new[] { WarpOps.Perspective(img, p.Points("startpoints"), p.Points("endpoints"), p.Interp(), p.Fill()) };
             case "brightness": return new[] { ColorOps.AdjustBrightness(img, p.Double("factor")) };
             case "contrast": return new[] { ColorOps.AdjustContrast(img, p.Double("factor")) };
             case "saturation": return new[] { ColorOps.AdjustSaturation(img, p.Double("factor")) };
@@ -103,7 +103,7 @@ public sealed class FunctionalOracleTests
             case "autocontrast": return new[] { ToneOps.Autocontrast(img) };
             case "equalize": return new[] { ToneOps.Equalize(img) };
             case "augment_op":
-                return new[] { AugmentOps.Apply(img, Enum.Parse<AugmentOp>(p.GetProperty("op").GetString()!), p.Double("magnitude"), p.Interpolation(), p.Fill()) };
+                return new[] { AugmentOps.Apply(img, Enum.Parse<AugmentOp>(p.GetProperty("op").GetString()!), p.Double("magnitude"), p.Interp(), p.Fill()) };
             case "color_jitter":
                 var jitter = new ColorJitter.Params(p.Ints("order"), p.OptionalDouble("brightness"), p.OptionalDouble("contrast"),
                     p.OptionalDouble("saturation"), p.OptionalDouble("hue"));

@@ -1,14 +1,9 @@
-using ModelZoo.Models.Summary;
 using ModelZoo.Models.AlexNet;
-using ModelZoo.Models.Tests.Support;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace ModelZoo.Models.Tests.AlexNet;
-
-// Merge fix: ModelZoo.Models.ModuleTree (arch-resnet) hides the Summary one inside ModelZoo.Models.* namespaces.
-using ModuleTree = ModelZoo.Models.Summary.ModuleTree;
 
 /// <summary>AlexNet as in Krizhevsky et al. 2012.</summary>
 public sealed class AlexNetOriginalTests
@@ -22,9 +17,9 @@ public sealed class AlexNetOriginalTests
     {
         Assert.Equal(60_965_224, TwoGroupParams);
         using var grouped = AlexNetBuilders.AlexNetOriginal();
-        Assert.Equal(TwoGroupParams, StateDictAssert.ParameterCount(grouped));
+        Assert.Equal(TwoGroupParams, grouped.parameters().Sum(p => p.numel()));
         using var single = AlexNetBuilders.AlexNetOriginal(new AlexNetOriginalOptions { TwoGroups = false });
-        Assert.Equal(62_378_344, StateDictAssert.ParameterCount(single));
+        Assert.Equal(62_378_344, single.parameters().Sum(p => p.numel()));
         Assert.Equal(new long[] { 256, 48, 5, 5 }, grouped.state_dict()["features.4.weight"].shape);
         Assert.Equal(new long[] { 256, 96, 5, 5 }, single.state_dict()["features.4.weight"].shape);
     }
@@ -33,13 +28,13 @@ public sealed class AlexNetOriginalTests
     public void Layout_has_lrn_after_conv1_and_conv2_and_overlapping_pools()
     {
         using var model = AlexNetBuilders.AlexNetOriginal();
-        var named = ModuleTree.Walk(model).ToDictionary(m => m.Path, m => m.Module);
+        var named = ModuleTree.NamedDescendants(model).ToDictionary(m => m.Name, m => m.Module);
         Assert.IsType<LocalResponseNorm>(named["features.2"]);
         Assert.IsType<LocalResponseNorm>(named["features.6"]);
         foreach (string pool in new[] { "features.3", "features.7", "features.14" }) Assert.IsType<MaxPool2d>(named[pool]);
         foreach (string conv in new[] { "features.0", "features.4", "features.8", "features.10", "features.12" }) Assert.IsType<Conv2d>(named[conv]);
         Assert.Equal(new[] { "classifier.1.weight", "classifier.1.bias", "classifier.4.weight", "classifier.4.bias", "classifier.6.weight", "classifier.6.bias" },
-            ModuleTree.StateDictEntries(model).Select(e => e.Key).Where(k => k.StartsWith("classifier", StringComparison.Ordinal)));
+            model.state_dict().Keys.Where(k => k.StartsWith("classifier", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -69,6 +64,16 @@ public sealed class AlexNetOriginalTests
         Assert.Equal(new long[] { 1, 10 }, y.shape);
         var ex = Assert.Throws<ArgumentException>(() => model.call(torch.zeros(1, 3, size + 1, size)));
         Assert.Contains($"[N, 3, {size}, {size}]", ex.Message);
+    }
+
+    [Fact]
+    public void Builders_take_the_number_of_classes()
+    {
+        using var original = AlexNetBuilders.AlexNetOriginal(numClasses: 10);
+        Assert.Equal(10, original.NumClasses);
+        using var tv = AlexNetBuilders.AlexNet(numClasses: 7);
+        Assert.Equal(7, tv.NumClasses);
+        Assert.Equal(new long[] { 7, 4096 }, tv.state_dict()["classifier.6.weight"].shape);
     }
 
     [Fact]

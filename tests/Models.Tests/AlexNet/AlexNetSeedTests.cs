@@ -1,9 +1,9 @@
-using ModelZoo.Models.Tests.Support;
+using ModelZoo.Models.Tests.Oracle;
 
 namespace ModelZoo.Models.Tests.AlexNet;
 
 /// <summary>Seeded builds through the registry are reproducible (run alone: they use torch's global generator).</summary>
-[Collection(GlobalRngCollection.Name)]
+[Collection(nameof(GlobalRngCollection))]
 public sealed class AlexNetSeedTests
 {
     [Fact]

@@ -1,15 +1,11 @@
-using ModelZoo.Models.Summary;
 using ModelZoo.Models.AlexNet;
-using ModelZoo.Models.Tests.Support;
+using ModelZoo.Models.Tests.Oracle;
 using TorchSharp;
 using TorchSharp.Modules;
 using Xunit.Abstractions;
 using static TorchSharp.torch;
 
 namespace ModelZoo.Models.Tests.AlexNet;
-
-// Merge fix: ModelZoo.Models.ModuleTree (arch-resnet) hides the Summary one inside ModelZoo.Models.* namespaces.
-using ModuleTree = ModelZoo.Models.Summary.ModuleTree;
 
 /// <summary>torchvision's AlexNet: parameter count, state_dict layout, numeric equivalence, options and input checks.
 /// One model is built for the whole class (about 0.25 GB).</summary>
@@ -33,33 +29,30 @@ public sealed class AlexNetTests : IClassFixture<AlexNetTests.Shared>
     [Fact]
     public void Parameter_count_equals_torchvision()
     {
-        Assert.Equal(61_100_840, StateDictAssert.ParameterCount(_model));
+        Assert.Equal(61_100_840, _model.parameters().Sum(p => p.numel()));
     }
 
     [Fact]
     public void State_dict_matches_torchvision_keys_shapes_and_order()
     {
-        TorchvisionKeyList expected = TorchvisionKeyList.Load("alexnet");
-        Assert.Equal(16, expected.Entries.Count);
-        Assert.Equal(16, _model.state_dict().Count);
-        StateDictAssert.MatchesTorchvision(_model, expected);
+        IReadOnlyList<string> expected = OracleFixtures.Keys("alexnet");
+        Assert.Equal(16, expected.Count);
+        Assert.Equal(expected, OracleFixtures.Describe(_model));
     }
 
     [Fact]
     public void Eval_forward_equals_torchvision_for_formula_weights()
     {
-        ForwardFixture fixture = ForwardFixture.Load("alexnet");
+        ForwardFixture fixture = OracleFixtures.Forward("alexnet");
         using var model = new Models.AlexNet.AlexNet();
-        FormulaWeights.Fill(model, TorchvisionKeyList.Load("alexnet"));
+        DeterministicFill.Fill(model, fixture.WeightGain);
         model.eval();
         using var noGrad = torch.no_grad();
-        using Tensor input = FormulaWeights.Input(fixture.InputShape);
+        using Tensor input = DeterministicFill.Input(fixture.InputShape);
         using Tensor logits = model.call(input);
-        Assert.Equal(new long[] { fixture.Logits.Length, 1000 }, logits.shape);
-        float[] actual = logits.data<float>().ToArray();
-        float[] expected = fixture.Logits.SelectMany(r => r).ToArray();
-        double maxDiff = actual.Zip(expected, (a, e) => Math.Abs(a - e)).Max();
-        double rowDiff = fixture.Logits[0].Zip(fixture.Logits[1], (a, b) => Math.Abs(a - b)).Max();
+        float[][] expected = fixture.Outputs["logits"];
+        double maxDiff = OracleFixtures.MaxAbsDiff(logits, expected);
+        double rowDiff = expected[0].Zip(expected[1], (a, b) => Math.Abs(a - b)).Max();
         _output.WriteLine($"alexnet {string.Join("x", fixture.InputShape)}: max |ours - torchvision| = {maxDiff:G3}; rows differ by {rowDiff:G3}");
         Assert.True(rowDiff > 0.01, "the fixture's two inputs should give clearly different logits");
         Assert.True(maxDiff <= 1e-4, $"max |ours - torchvision| = {maxDiff:G3}");
@@ -109,7 +102,7 @@ public sealed class AlexNetTests : IClassFixture<AlexNetTests.Shared>
         Dictionary<string, Tensor> state = model.state_dict();
         Assert.Equal(new long[] { 64, 1, 11, 11 }, state["features.0.weight"].shape);
         Assert.Equal(new long[] { 10, 4096 }, state["classifier.6.weight"].shape);
-        Assert.Equal(61_100_840 - 64 * 2 * 121 - 990 * 4097, StateDictAssert.ParameterCount(model));
+        Assert.Equal(61_100_840 - 64 * 2 * 121 - 990 * 4097, model.parameters().Sum(p => p.numel()));
         Assert.Equal(new[] { 0.25, 0.25 }, model.modules().OfType<Dropout>().Select(d => d.p));
         using Tensor y = model.call(torch.zeros(1, 1, 96, 96));
         Assert.Equal(new long[] { 1, 10 }, y.shape);
@@ -119,10 +112,10 @@ public sealed class AlexNetTests : IClassFixture<AlexNetTests.Shared>
     public void Reset_classifier_keeps_key_position_and_device()
     {
         using var model = new Models.AlexNet.AlexNet(new AlexNetOptions { NumClasses = 5 });
-        var keysBefore = ModuleTree.StateDictEntries(model).Select(e => e.Key).ToList();
+        var keysBefore = model.state_dict().Keys.ToList();
         model.ResetClassifier(7);
         Assert.Equal(7, model.NumClasses);
-        Assert.Equal(keysBefore, ModuleTree.StateDictEntries(model).Select(e => e.Key));
+        Assert.Equal(keysBefore, model.state_dict().Keys);
         Assert.Equal(new long[] { 7, 4096 }, model.state_dict()["classifier.6.weight"].shape);
         Assert.Equal(DeviceType.CPU, ((Linear)model.GetClassifier()).weight.device_type);
         model.ResetClassifier(0);
@@ -131,5 +124,22 @@ public sealed class AlexNetTests : IClassFixture<AlexNetTests.Shared>
         model.eval();
         using Tensor y = model.call(torch.zeros(1, 3, 63, 63));
         Assert.Equal(new long[] { 1, 4096 }, y.shape);
+    }
+
+    [Fact]
+    public void A_stem_swapped_with_module_surgery_is_the_one_that_runs_and_that_the_input_check_expects()
+    {
+        using var model = new Models.AlexNet.AlexNet(new AlexNetOptions { NumClasses = 3 });
+        var keys = model.state_dict().Keys.ToList();
+        var stem = nn.Conv2d(1, 64, kernel_size: 11, stride: 4, padding: 2);   // owned by the model once swapped in
+        ModuleSurgery.Replace(model, model.StemName, stem).Dispose();
+        Assert.Equal(1, model.InChannels);
+        Assert.Equal(keys, model.state_dict().Keys);
+        Assert.Equal(new long[] { 64, 1, 11, 11 }, model.state_dict()["features.0.weight"].shape);
+        model.eval();
+        using var noGrad = torch.no_grad();
+        using Tensor y = model.call(torch.zeros(1, 1, 63, 63));
+        Assert.Equal(new long[] { 1, 3 }, y.shape);
+        Assert.Throws<ArgumentException>(() => model.call(torch.zeros(1, 3, 63, 63)));
     }
 }

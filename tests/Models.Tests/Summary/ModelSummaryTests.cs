@@ -7,9 +7,6 @@ using static TorchSharp.torch;
 
 namespace ModelZoo.Models.Tests.Summary;
 
-// Merge fix: ModelZoo.Models.ModuleTree (arch-resnet) hides the Summary one inside ModelZoo.Models.* namespaces.
-using ModuleTree = ModelZoo.Models.Summary.ModuleTree;
-
 /// <summary>Rows, totals, MACs, buffers, memory estimates, rendering and errors of <see cref="ModelSummary"/>
 /// on small models whose figures are counted by hand in the comments.</summary>
 public sealed class ModelSummaryTests
@@ -121,7 +118,7 @@ public sealed class ModelSummaryTests
     {
         using var model = new AuxToyModel();
         model.eval();
-        var bn = (BatchNorm2d)ModuleTree.Walk(model).Single(m => m.Path == "bn").Module;
+        var bn = (BatchNorm2d)ModuleTree.NamedDescendants(model).Single(m => m.Name == "bn").Module;
         using Tensor meanBefore = bn.running_mean!.clone();
         ModelSummaryResult s = ModelSummary.Compute(model, new long[] { 2, 3, 6, 6 }, training: true);
         Assert.True(s.Training);
@@ -130,7 +127,7 @@ public sealed class ModelSummaryTests
         Assert.Equal(new long[] { 2, 5 }, aux.OutputShape);
         Assert.Equal(2 * 9_008, s.Macs);
         Assert.False(model.training);
-        Assert.All(ModuleTree.Walk(model), m => Assert.False(m.Module.training));
+        Assert.All(ModuleTree.NamedDescendants(model), m => Assert.False(m.Module.training));
         Assert.True(bn.running_mean!.allclose(meanBefore, 0, 0));
         Assert.Equal(0, bn.num_batches_tracked!.item<long>());
     }

@@ -1,14 +1,9 @@
-using ModelZoo.Models.Summary;
-using ModelZoo.Models.Tests.Support;
 using ModelZoo.Models.Vgg;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace ModelZoo.Models.Tests.Vgg;
-
-// Merge fix: ModelZoo.Models.ModuleTree (arch-resnet) hides the Summary one inside ModelZoo.Models.* namespaces.
-using ModuleTree = ModelZoo.Models.Summary.ModuleTree;
 
 /// <summary>VGG initialisation, feature stages and input checks on one vgg11_bn built for the class.</summary>
 public sealed class VggBehaviourTests : IClassFixture<VggBehaviourTests.Shared>
@@ -42,7 +37,7 @@ public sealed class VggBehaviourTests : IClassFixture<VggBehaviourTests.Shared>
         Assert.Equal(new[] { "features.3", "features.7", "features.14", "features.21", "features.28" }, _model.FeatureInfo.Select(f => f.Module));
         Assert.Equal(new[] { 64, 128, 256, 512, 512 }, _model.FeatureInfo.Select(f => f.Channels));
         Assert.Equal(new[] { 2, 4, 8, 16, 32 }, _model.FeatureInfo.Select(f => f.Reduction));
-        var named = ModuleTree.Walk(_model).ToDictionary(m => m.Path, m => m.Module);
+        var named = ModuleTree.NamedDescendants(_model).ToDictionary(m => m.Name, m => m.Module);
         Assert.All(_model.FeatureInfo, f => Assert.IsType<MaxPool2d>(named[f.Module]));
         _model.eval();
         using var noGrad = torch.no_grad();

@@ -1,5 +1,4 @@
-using ModelZoo.Models.Summary;
-using ModelZoo.Models.Tests.Support;
+using ModelZoo.Models.Tests.Oracle;
 using ModelZoo.Models.Vgg;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -7,9 +6,6 @@ using Xunit.Abstractions;
 using static TorchSharp.torch;
 
 namespace ModelZoo.Models.Tests.Vgg;
-
-// Merge fix: ModelZoo.Models.ModuleTree (arch-resnet) hides the Summary one inside ModelZoo.Models.* namespaces.
-using ModuleTree = ModelZoo.Models.Summary.ModuleTree;
 
 /// <summary>Numeric equivalence with torchvision, and the options that change the module tree.</summary>
 public sealed class VggForwardTests
@@ -23,18 +19,16 @@ public sealed class VggForwardTests
     [InlineData("vgg11_bn", true)]
     public void Eval_forward_equals_torchvision_for_formula_weights(string name, bool batchNorm)
     {
-        ForwardFixture fixture = ForwardFixture.Load(name);
+        ForwardFixture fixture = OracleFixtures.Forward(name);
         using var model = new Models.Vgg.Vgg(VggConfig.A, batchNorm, new VggOptions { InitWeights = false });
-        FormulaWeights.Fill(model, TorchvisionKeyList.Load(name));
+        DeterministicFill.Fill(model, fixture.WeightGain);
         model.eval();
         using var noGrad = torch.no_grad();
-        using Tensor input = FormulaWeights.Input(fixture.InputShape);
+        using Tensor input = DeterministicFill.Input(fixture.InputShape);
         using Tensor logits = model.call(input);
-        Assert.Equal(new long[] { fixture.Logits.Length, 1000 }, logits.shape);
-        float[] actual = logits.data<float>().ToArray();
-        float[] expected = fixture.Logits.SelectMany(r => r).ToArray();
-        double maxDiff = actual.Zip(expected, (a, e) => Math.Abs(a - e)).Max();
-        double rowDiff = fixture.Logits[0].Zip(fixture.Logits[1], (a, b) => Math.Abs(a - b)).Max();
+        float[][] expected = fixture.Outputs["logits"];
+        double maxDiff = OracleFixtures.MaxAbsDiff(logits, expected);
+        double rowDiff = expected[0].Zip(expected[1], (a, b) => Math.Abs(a - b)).Max();
         _output.WriteLine($"{name} {string.Join("x", fixture.InputShape)}: max |ours - torchvision| = {maxDiff:G3}; rows differ by {rowDiff:G3}");
         Assert.True(rowDiff > 0.01, "the fixture's two inputs should give clearly different logits");
         Assert.True(maxDiff <= 1e-4, $"max |ours - torchvision| = {maxDiff:G3}");
@@ -52,9 +46,9 @@ public sealed class VggForwardTests
         using (Tensor y = model.call(torch.zeros(1, 1, 32, 40)))
             Assert.Equal(new long[] { 1, 10 }, y.shape);
 
-        var keys = ModuleTree.StateDictEntries(model).Select(e => e.Key).ToList();
+        var keys = model.state_dict().Keys.ToList();
         model.ResetClassifier(4);
-        Assert.Equal(keys, ModuleTree.StateDictEntries(model).Select(e => e.Key));
+        Assert.Equal(keys, model.state_dict().Keys);
         Linear head = Assert.IsType<Linear>(model.GetClassifier());
         Assert.Equal(4, head.out_features);
         Assert.Equal(DeviceType.CPU, head.weight.device_type);

@@ -10,7 +10,7 @@ namespace ModelZoo.Data.Transforms.Functional;
 public static class AugmentOps
 {
     /// <summary>Applies <paramref name="op"/> with a signed <paramref name="magnitude"/>.</summary>
-    public static ImageBuffer Apply(ImageBuffer image, AugmentOp op, double magnitude, InterpolationMode interpolation = InterpolationMode.Nearest, byte[]? fill = null)
+    public static ImageBuffer Apply(ImageBuffer image, AugmentOp op, double magnitude, Interpolation interpolation = Interpolation.Nearest, byte[]? fill = null)
     {
         ArgumentNullException.ThrowIfNull(image);
         double shear = Math.Atan(magnitude) * AffineMath.RadToDeg;

@@ -13,15 +13,14 @@ public static class ColorOps
     public static ImageBuffer AdjustBrightness(ImageBuffer image, double factor)
     {
         CheckFactor(factor, "brightness");
-        return Blend(image, factor, (_, _) => 0);
+        return BlendConstant(image, factor, 0);
     }
 
     /// <summary>Blends with the mean luma (rounded) of the image: factor 0 → flat grey, 1 → unchanged (adjust_contrast).</summary>
     public static ImageBuffer AdjustContrast(ImageBuffer image, double factor)
     {
         CheckFactor(factor, "contrast");
-        byte mean = MeanLuma(image);
-        return Blend(image, factor, (_, _) => mean);
+        return BlendConstant(image, factor, MeanLuma(image));
     }
 
     /// <summary>Blends with the image's own luma: factor 0 → greyscale, 1 → unchanged, 2 → twice as saturated.</summary>
@@ -29,7 +28,19 @@ public static class ColorOps
     {
         CheckFactor(factor, "saturation");
         if (image.Channels == 1) return image;
-        return Blend(image, factor, (p, i) => ImageConversion.Luma(p[i], p[i + 1], p[i + 2]));
+        float alpha = (float)factor;
+        int c = image.Channels;
+        var output = new ImageBuffer(image.Width, image.Height, c);
+        byte[] src = image.Pixels, dst = output.Pixels;
+        for (int i = 0; i < src.Length; i += c)
+        {
+            int d = ImageConversion.Luma(src[i], src[i + 1], src[i + 2]);
+            dst[i] = BlendValue(d, src[i], alpha);
+            dst[i + 1] = BlendValue(d, src[i + 1], alpha);
+            dst[i + 2] = BlendValue(d, src[i + 2], alpha);
+            if (c == 4) dst[i + 3] = src[i + 3];
+        }
+        return output;
     }
 
     /// <summary>Rotates the hue by <paramref name="factor"/> of a turn, in [-0.5, 0.5] (torchvision adjust_hue: Pillow HSV,
@@ -72,21 +83,18 @@ public static class ColorOps
         return (byte)(int)((double)sum / (image.Width * image.Height) + 0.5);
     }
 
-    /// <summary>Pillow's Image.blend(degenerate, image, alpha) on the colour channels (alpha in float32; result
-    /// truncated, clipped to [0, 255] when extrapolating); the alpha channel of RGBA is copied.</summary>
-    internal static ImageBuffer Blend(ImageBuffer image, double factor, Func<byte[], int, byte> degenerate)
+    /// <summary>Pillow's Image.blend(constant grey <paramref name="degenerate"/>, image, alpha) on the colour channels
+    /// through a 256-entry table (the result depends only on the sample); the alpha channel of RGBA is copied.</summary>
+    private static ImageBuffer BlendConstant(ImageBuffer image, double factor, byte degenerate)
     {
         ArgumentNullException.ThrowIfNull(image);
         float alpha = (float)factor;
-        int c = image.Channels, colour = c == 4 ? 3 : c;
+        var lut = new byte[256];
+        for (int v = 0; v < 256; v++) lut[v] = BlendValue(degenerate, v, alpha);
+        int c = image.Channels;
         var output = new ImageBuffer(image.Width, image.Height, c);
         byte[] src = image.Pixels, dst = output.Pixels;
-        for (int i = 0; i < src.Length; i += c)
-        {
-            int d = degenerate(src, i);
-            for (int ch = 0; ch < colour; ch++) dst[i + ch] = BlendValue(d, src[i + ch], alpha);
-            if (c == 4) dst[i + 3] = src[i + 3];
-        }
+        for (int i = 0; i < src.Length; i++) dst[i] = c == 4 && (i & 3) == 3 ? src[i] : lut[src[i]];
         return output;
     }
 

@@ -41,6 +41,16 @@ public static class FilterOps
             for (int i = 0; i < kernelX; i++) k2[j, i] = ky[j] * kx[i];
         var output = new ImageBuffer(w, h, c);
         byte[] src = image.Pixels, dst = output.Pixels;
+        // Reflected source column offsets per (output column, tap) and row offsets per (output row, tap).
+        var cols = new int[w * kernelX];
+        for (int x = 0; x < w; x++)
+            for (int i = 0; i < kernelX; i++) cols[x * kernelX + i] = Reflect(x + i - hx, w) * c;
+        var rows = new int[h * kernelY];
+        for (int y = 0; y < h; y++)
+            for (int j = 0; j < kernelY; j++) rows[y * kernelY + j] = Reflect(y + j - hy, h) * w * c;
+        var flat = new float[kernelY * kernelX];
+        for (int j = 0; j < kernelY; j++)
+            for (int i = 0; i < kernelX; i++) flat[j * kernelX + i] = k2[j, i];
         for (int y = 0; y < h; y++)
             for (int x = 0; x < w; x++)
                 for (int ch = 0; ch < c; ch++)
@@ -48,8 +58,8 @@ public static class FilterOps
                     double sum = 0;
                     for (int j = 0; j < kernelY; j++)
                     {
-                        int row = Reflect(y + j - hy, h) * w;
-                        for (int i = 0; i < kernelX; i++) sum += k2[j, i] * src[(row + Reflect(x + i - hx, w)) * c + ch];
+                        int row = rows[y * kernelY + j] + ch, kRow = j * kernelX, cBase = x * kernelX;
+                        for (int i = 0; i < kernelX; i++) sum += flat[kRow + i] * src[row + cols[cBase + i]];
                     }
                     dst[(y * w + x) * c + ch] = (byte)Math.Clamp(Math.Round((float)sum, MidpointRounding.ToEven), 0, 255);
                 }

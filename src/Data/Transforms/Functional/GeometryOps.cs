@@ -70,8 +70,11 @@ public static class GeometryOps
         var output = new ImageBuffer(w, image.Height, c);
         byte[] src = image.Pixels, dst = output.Pixels;
         for (int y = 0; y < image.Height; y++)
-            for (int x = 0; x < w; x++)
-                Buffer.BlockCopy(src, (y * w + x) * c, dst, (y * w + w - 1 - x) * c, c);
+        {
+            int row = y * w * c;
+            for (int x = 0, s = row, d = row + (w - 1) * c; x < w; x++, s += c, d -= c)
+                for (int ch = 0; ch < c; ch++) dst[d + ch] = src[s + ch];
+        }
         return output;
     }
 

@@ -34,13 +34,13 @@ public static class ResizeOps
     /// <summary>Resizes to exactly <paramref name="height"/> × <paramref name="width"/>. <paramref name="antialias"/> false
     /// keeps the filter's support at its nominal width (plain interpolation, like torchvision's tensor path without
     /// antialias). Returns <paramref name="image"/> itself when the size is unchanged.</summary>
-    public static ImageBuffer Resize(ImageBuffer image, int height, int width, InterpolationMode interpolation = InterpolationMode.Bilinear, bool antialias = true)
+    public static ImageBuffer Resize(ImageBuffer image, int height, int width, Interpolation interpolation = Interpolation.Bilinear, bool antialias = true)
     {
         ArgumentNullException.ThrowIfNull(image);
         if (height < 1 || width < 1)
             throw new ArgumentOutOfRangeException(nameof(height), $"Resize target must be at least 1x1; got {height}x{width} (height x width).");
         if (height == image.Height && width == image.Width) return image;
-        if (interpolation == InterpolationMode.Nearest) return Nearest(image, height, width);
+        if (interpolation == Interpolation.Nearest) return Nearest(image, height, width);
 
         (Func<double, double> filter, double support) = Filter(interpolation);
         ImageBuffer current = image;
@@ -57,13 +57,13 @@ public static class ResizeOps
         return current;
     }
 
-    private static (Func<double, double>, double) Filter(InterpolationMode mode) => mode switch
+    private static (Func<double, double>, double) Filter(Interpolation mode) => mode switch
     {
-        InterpolationMode.Bilinear => (x => { x = Math.Abs(x); return x < 1.0 ? 1.0 - x : 0.0; }, 1.0),
-        InterpolationMode.Bicubic => (Bicubic, 2.0),
-        InterpolationMode.Box => (x => x > -0.5 && x <= 0.5 ? 1.0 : 0.0, 0.5),
-        InterpolationMode.Hamming => (Hamming, 1.0),
-        InterpolationMode.Lanczos => (x => -3.0 <= x && x < 3.0 ? Sinc(x) * Sinc(x / 3) : 0.0, 3.0),
+        Interpolation.Bilinear => (x => { x = Math.Abs(x); return x < 1.0 ? 1.0 - x : 0.0; }, 1.0),
+        Interpolation.Bicubic => (Bicubic, 2.0),
+        Interpolation.Box => (x => x > -0.5 && x <= 0.5 ? 1.0 : 0.0, 0.5),
+        Interpolation.Hamming => (Hamming, 1.0),
+        Interpolation.Lanczos => (x => -3.0 <= x && x < 3.0 ? Sinc(x) * Sinc(x / 3) : 0.0, 3.0),
         _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "Unknown interpolation mode."),
     };
 
@@ -129,18 +129,33 @@ public static class ResizeOps
         int c = src.Channels, inW = src.Width, h = src.Height;
         var output = new ImageBuffer(outW, h, c);
         byte[] s = src.Pixels, d = output.Pixels;
+        const int half = 1 << (PrecisionBits - 1);
         for (int y = 0; y < h; y++)
         {
             int rowIn = y * inW * c, rowOut = y * outW * c;
             for (int xx = 0; xx < outW; xx++)
             {
-                int xmin = bounds[2 * xx], xmax = bounds[2 * xx + 1], k0 = xx * ksize;
+                int xmin = bounds[2 * xx], xmax = bounds[2 * xx + 1], k0 = xx * ksize, o = rowOut + xx * c;
+                if (c == 3)
+                {
+                    int s0 = half, s1 = half, s2 = half;
+                    for (int x = 0, p = rowIn + xmin * 3; x < xmax; x++, p += 3)
+                    {
+                        int k = kk[k0 + x];
+                        s0 += s[p] * k;
+                        s1 += s[p + 1] * k;
+                        s2 += s[p + 2] * k;
+                    }
+                    d[o] = Clip8(s0);
+                    d[o + 1] = Clip8(s1);
+                    d[o + 2] = Clip8(s2);
+                    continue;
+                }
                 for (int ch = 0; ch < c; ch++)
                 {
-                    int ss = 1 << (PrecisionBits - 1);
-                    int p = rowIn + xmin * c + ch;
-                    for (int x = 0; x < xmax; x++, p += c) ss += s[p] * kk[k0 + x];
-                    d[rowOut + xx * c + ch] = Clip8(ss);
+                    int ss = half;
+                    for (int x = 0, p = rowIn + xmin * c + ch; x < xmax; x++, p += c) ss += s[p] * kk[k0 + x];
+                    d[o + ch] = Clip8(ss);
                 }
             }
         }

@@ -13,7 +13,7 @@ public static class WarpOps
     /// <summary>torchvision F.rotate: counter-clockwise by <paramref name="angle"/> degrees about <paramref name="center"/>
     /// (default the image centre); <paramref name="expand"/> enlarges the output to hold the whole rotated image.
     /// Multiples of 90° about the default centre are exact transposes (as Pillow).</summary>
-    public static ImageBuffer Rotate(ImageBuffer image, double angle, InterpolationMode interpolation = InterpolationMode.Nearest,
+    public static ImageBuffer Rotate(ImageBuffer image, double angle, Interpolation interpolation = Interpolation.Nearest,
         bool expand = false, (double X, double Y)? center = null, byte[]? fill = null)
     {
         ArgumentNullException.ThrowIfNull(image);
@@ -32,7 +32,7 @@ public static class WarpOps
     /// <summary>torchvision F.affine: rotation (degrees), translation (pixels), scale and shear (degrees, x and y) about
     /// <paramref name="center"/> (default the image centre); the output keeps the input size.</summary>
     public static ImageBuffer Affine(ImageBuffer image, double angle, (double X, double Y) translate, double scale, (double X, double Y) shear,
-        InterpolationMode interpolation = InterpolationMode.Nearest, byte[]? fill = null, (double X, double Y)? center = null)
+        Interpolation interpolation = Interpolation.Nearest, byte[]? fill = null, (double X, double Y)? center = null)
     {
         ArgumentNullException.ThrowIfNull(image);
         if (!(scale > 0)) throw new ArgumentOutOfRangeException(nameof(scale), scale, "Affine scale must be positive.");
@@ -43,7 +43,7 @@ public static class WarpOps
     /// <summary>torchvision F.perspective: maps the four <paramref name="startpoints"/> (top-left, top-right, bottom-right,
     /// bottom-left) to <paramref name="endpoints"/>.</summary>
     public static ImageBuffer Perspective(ImageBuffer image, IReadOnlyList<(int X, int Y)> startpoints, IReadOnlyList<(int X, int Y)> endpoints,
-        InterpolationMode interpolation = InterpolationMode.Bilinear, byte[]? fill = null)
+        Interpolation interpolation = Interpolation.Bilinear, byte[]? fill = null)
     {
         ArgumentNullException.ThrowIfNull(image);
         double[] c = AffineMath.PerspectiveCoefficients(startpoints, endpoints);
@@ -56,13 +56,13 @@ public static class WarpOps
 
     /// <summary>Pillow's Image.transform(size, AFFINE, <paramref name="inverse"/>): output pixel (x, y) samples the input at
     /// (a·(x+½) + b·(y+½) + c, d·(x+½) + e·(y+½) + f).</summary>
-    public static ImageBuffer Transform(ImageBuffer image, int width, int height, double[] inverse, InterpolationMode interpolation, byte[]? fill)
+    public static ImageBuffer Transform(ImageBuffer image, int width, int height, double[] inverse, Interpolation interpolation, byte[]? fill)
     {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(inverse);
         if (inverse.Length != 6) throw new ArgumentException("An affine matrix has 6 coefficients.", nameof(inverse));
         byte[] f = Fill(fill, image.Channels);
-        if (interpolation != InterpolationMode.Nearest)
+        if (interpolation != Interpolation.Nearest)
             return Sample(image, width, height, (x, y) =>
                 (inverse[0] * x + inverse[1] * y + inverse[2], inverse[3] * x + inverse[4] * y + inverse[5]), interpolation, f);
         return NearestAffine(image, width, height, inverse, f);
@@ -138,9 +138,9 @@ public static class WarpOps
     /// <summary>Pillow's generic transform: each output pixel centre mapped through <paramref name="map"/>, sampled with
     /// Pillow's nearest/bilinear/bicubic filters; unmapped pixels keep the fill.</summary>
     private static ImageBuffer Sample(ImageBuffer image, int width, int height, Func<double, double, (double X, double Y)> map,
-        InterpolationMode interpolation, byte[] fill)
+        Interpolation interpolation, byte[] fill)
     {
-        if (interpolation is not (InterpolationMode.Nearest or InterpolationMode.Bilinear or InterpolationMode.Bicubic))
+        if (interpolation is not (Interpolation.Nearest or Interpolation.Bilinear or Interpolation.Bicubic))
             throw new ArgumentException($"Warps support nearest, bilinear and bicubic interpolation; got {interpolation}.", nameof(interpolation));
         int c = image.Channels;
         ImageBuffer output = Filled(width, height, c, fill);
@@ -152,8 +152,8 @@ public static class WarpOps
                 int d = (y * width + x) * c;
                 _ = interpolation switch
                 {
-                    InterpolationMode.Nearest => sampler.Nearest(xin, yin, output.Pixels, d),
-                    InterpolationMode.Bilinear => sampler.Bilinear(xin, yin, output.Pixels, d),
+                    Interpolation.Nearest => sampler.Nearest(xin, yin, output.Pixels, d),
+                    Interpolation.Bilinear => sampler.Bilinear(xin, yin, output.Pixels, d),
                     _ => sampler.Bicubic(xin, yin, output.Pixels, d),
                 };
             }

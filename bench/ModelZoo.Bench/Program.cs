@@ -1,0 +1,32 @@
+using ModelZoo.Bench;
+
+// ModelZoo benchmarks: dotnet run -c Release --project bench/ModelZoo.Bench -- <command> [options]
+string command = args.Length > 0 ? args[0] : "help";
+var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+for (int i = 1; i + 1 < args.Length; i += 2) options[args[i].TrimStart('-')] = args[i + 1];
+string Get(string name, string fallback) => options.TryGetValue(name, out string? v) ? v : fallback;
+int GetInt(string name, int fallback) => int.Parse(Get(name, fallback.ToString()));
+if (options.TryGetValue("threads", out string? threads)) TorchSharp.torch.set_num_threads(int.Parse(threads));
+
+switch (command)
+{
+    case "throughput":
+        ThroughputBench.Run(Get("workers", "0,1,2").Split(',').Select(int.Parse).ToArray(), GetInt("images", 256), GetInt("batch", 32), GetInt("repeats", 3), Get("pipeline", "fused"));
+        return 0;
+    case "train":
+        TrainStepBench.Run(Get("model", "resnet18"), GetInt("workers", 2), GetInt("batch", 16), GetInt("steps", 8), GetInt("warmup", 2), Get("pipeline", "fused"));
+        return 0;
+    case "memory":
+        return MemoryBench.Run(GetInt("epochs", 20), GetInt("workers", 2), GetInt("batch", 64));
+    default:
+        Console.WriteLine("""
+            ModelZoo.Bench commands (options as --name value):
+              throughput  [--workers 0,1,2] [--images 256] [--batch 32] [--repeats 3] [--pipeline fused|tensor] [--threads N]
+                          images/s of decode + RandomResizedCrop(224) + flip + normalize + collate over ../shared images
+              train       [--model resnet18] [--workers 2] [--batch 16] [--steps 8] [--warmup 2] [--pipeline fused|tensor] [--threads N]
+                          the same loader feeding CPU training steps; fraction of step time spent waiting for data
+              memory      [--epochs 20] [--workers 2] [--batch 64]
+                          RSS per epoch over MNIST t10k; exit code 1 if any epoch is more than 10% off epoch 1
+            """);
+        return command == "help" ? 0 : 2;
+}
