@@ -18,11 +18,11 @@ public static class InferenceTransforms
     public static ITransform ScaleAndNormalize(IReadOnlyList<double> mean, IReadOnlyList<double> std) =>
         new Compose(new ToTensor(), new Normalize(mean, std));
 
-    public static InterpolationMode ToMode(ResizeInterpolation interpolation) => interpolation switch
+    public static Interpolation ToMode(ResizeInterpolation interpolation) => interpolation switch
     {
-        ResizeInterpolation.Nearest => InterpolationMode.Nearest,
-        ResizeInterpolation.Bilinear => InterpolationMode.Bilinear,
-        ResizeInterpolation.Bicubic => InterpolationMode.Bicubic,
+        ResizeInterpolation.Nearest => Interpolation.Nearest,
+        ResizeInterpolation.Bilinear => Interpolation.Bilinear,
+        ResizeInterpolation.Bicubic => Interpolation.Bicubic,
         _ => throw new ArgumentOutOfRangeException(nameof(interpolation), interpolation, "Unknown interpolation."),
     };
 }
