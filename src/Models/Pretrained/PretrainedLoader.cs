@@ -37,6 +37,7 @@ public static class PretrainedLoader
     {
         ArgumentException.ThrowIfNullOrEmpty(model);
         ArgumentException.ThrowIfNullOrEmpty(weights);
+        CheckGoogLeNetOnly(model, options ?? new PretrainedOptions());
         if (WeightsCatalog.TryGet(model, weights, out PretrainedWeights? entry))
             return LoadAsync(entry, options, progress, cancellationToken);
         if (File.Exists(weights)) return Task.FromResult(FromFile(model, weights, options));
@@ -60,7 +61,7 @@ public static class PretrainedLoader
         ModelOptions modelOptions = ImpliedOptions(weights, options.Model);
         string path = await new WeightsCache(options.Cache).EnsureAsync(weights, progress, cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
-        using TensorDict state = WeightsFile.ReadStateDict(path, options.StateDictKey);
+        using TensorDict state = WeightFile.ReadStateDict(path, options.StateDictKey);
         bool googLeNet = IsGoogLeNet(weights.Model);
         ImageClassifier model = Build(weights.Model, modelOptions, options.AuxLogits, options.TransformInput ?? true);
         try
@@ -84,7 +85,7 @@ public static class PretrainedLoader
         options ??= new PretrainedOptions();
         ModelEntry entry = Zoo.Get(model);
         CheckGoogLeNetOnly(entry.Name, options);
-        using TensorDict state = WeightsFile.ReadStateDict(path, options.StateDictKey);
+        using TensorDict state = WeightFile.ReadStateDict(path, options.StateDictKey);
         bool aux = IsGoogLeNet(entry.Name) && state.Keys.Any(k => StripModule(k).StartsWith("aux1.", StringComparison.Ordinal));
         bool transform = options.TransformInput ?? false;
         ImageClassifier net = Build(entry.Name, options.Model, aux, transform);

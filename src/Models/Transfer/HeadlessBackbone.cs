@@ -7,7 +7,8 @@ namespace ModelZoo.Models.Transfer;
 /// A classifier without its top (Keras <c>include_top=False</c>): returns the pooled pre-logits vector
 /// [N, <see cref="ImageClassifier.NumFeatures"/>] (<c>pooling="avg"</c>), or with <see cref="Pooled"/> false the last
 /// stage's unpooled map [N, C, h, w] (<c>pooling=None</c>). It wraps the model as child "model" (so state_dict keys read
-/// <c>model.layer1...</c>) and leaves it intact: the classifier stays registered but is never run.
+/// <c>model.layer1...</c>) and leaves it intact: the classifier stays registered but is never run. Like any parent
+/// module it owns the wrapped model: disposing the backbone disposes the model.
 /// </summary>
 public sealed class HeadlessBackbone : nn.Module<Tensor, Tensor>
 {
