@@ -22,14 +22,24 @@ internal static class ThroughputBench
             });
             Drain(loader, epoch: -1); // warm-up: JIT, decoder and allocator
             var rates = new List<double>();
+            var cpuPerImage = new List<double>();
+            using var process = Process.GetCurrentProcess();
             for (int r = 0; r < repeats; r++)
             {
+                process.Refresh();
+                TimeSpan cpu0 = process.TotalProcessorTime;
                 var stopwatch = Stopwatch.StartNew();
                 int n = Drain(loader, epoch: r);
                 rates.Add(n / stopwatch.Elapsed.TotalSeconds);
+                process.Refresh();
+                cpuPerImage.Add((process.TotalProcessorTime - cpu0).TotalMilliseconds / n);
             }
             rates.Sort();
-            Console.WriteLine($"  workers={workers}: {rates[rates.Count / 2]:F1} images/s (median of {repeats}; min {rates[0]:F1}, max {rates[^1]:F1})");
+            cpuPerImage.Sort();
+            double cpu = cpuPerImage[cpuPerImage.Count / 2];
+            int usable = Math.Min(Math.Max(workers, 1), Environment.ProcessorCount);
+            Console.WriteLine($"  workers={workers}: {rates[rates.Count / 2]:F1} images/s wall (median of {repeats}; min {rates[0]:F1}, max {rates[^1]:F1}); " +
+                              $"{cpu:F2} CPU-ms/image -> {usable * 1000 / cpu:F0} images/s on {usable} idle core(s)");
         }
     }
 

@@ -20,7 +20,7 @@ internal static class CommonOptions
 
     public static Option<string> Dataset(string? defaultValue) => new("--dataset", "-d")
     {
-        Description = "Dataset: synthetic (embedded, no download), mnist, fashion-mnist, kmnist.",
+        Description = "Dataset: synthetic (embedded, no download), mnist, fashion-mnist, kmnist, imagefolder (class sub-folders; train/ and val/ when present).",
         DefaultValueFactory = _ => defaultValue!,
         Required = defaultValue is null,
     };
@@ -34,6 +34,12 @@ internal static class CommonOptions
     {
         Description = description + " (START:END, e.g. 0:8000).",
         CustomParser = r => r.Tokens.Count == 0 ? null : ParseRange(r.Tokens[0].Value, r),
+    };
+
+    public static Option<int> Workers() => new("--workers")
+    {
+        Description = "Data loader worker threads decoding and augmenting in parallel (0 = on the training thread).",
+        DefaultValueFactory = _ => 0,
     };
 
     public static Option<bool> Json() => new("--json")

@@ -12,17 +12,18 @@ internal static class EvaluateCommand
     public static Command Create(CliContext context)
     {
         Option<string> model = CommonOptions.RequiredModel();
-        var weights = new Option<string>("--weights", "-w") { Description = "Checkpoint written by 'modelzoo train'.", Required = true };
+        var weights = new Option<string>("--weights", "-w") { Description = "Checkpoint written by 'modelzoo train', or a PyTorch .pth / safetensors / TorchSharp weights file for the model.", Required = true };
         Option<string> dataset = CommonOptions.Dataset(null);
         Option<string?> dataDir = CommonOptions.DataDir();
         Option<IndexRange?> evalRange = CommonOptions.Range("--eval-range", "Items to evaluate (default: the whole split)");
         var batchSize = new Option<int>("--batch-size") { Description = "Samples per batch.", DefaultValueFactory = _ => 256 };
+        Option<int> workers = CommonOptions.Workers();
         Option<bool> json = CommonOptions.Json();
-        var command = new Command("evaluate", "Evaluate saved weights on a dataset.") { model, weights, dataset, dataDir, evalRange, batchSize, json };
+        var command = new Command("evaluate", "Evaluate saved weights on a dataset.") { model, weights, dataset, dataDir, evalRange, batchSize, workers, json };
         command.SetAction((parse, ct) =>
         {
             EvaluationResult r = EvaluateJob.Run(parse.GetValue(model)!, parse.GetValue(weights)!, parse.GetValue(dataset)!,
-                parse.GetValue(dataDir), parse.GetValue(evalRange), parse.GetValue(batchSize), ct);
+                parse.GetValue(dataDir), parse.GetValue(evalRange), parse.GetValue(batchSize), ct, parse.GetValue(workers));
             context.Output.WriteLine(parse.GetValue(json)
                 ? JsonSerializer.Serialize(new Dictionary<string, object>
                 {

@@ -26,12 +26,18 @@ internal static class TrainCommand
         var seed = new Option<long>("--seed") { Description = "Seed of initialisation, shuffling and the synthetic data.", DefaultValueFactory = _ => 0 };
         var outDir = new Option<string>("--out") { Description = "Directory for the checkpoint.", DefaultValueFactory = _ => defaults.OutputDirectory };
         var device = new Option<string?>("--device") { Description = "cpu, cuda or cuda:N (default: CUDA when present)." };
+        var augment = new Option<string?>("--augment")
+        {
+            Description = "Training augmentation: none, basic (random crop + flip), imagenet (random resized crop + flip + colour jitter), trivialaugment. Default: none, or imagenet for imagefolder.",
+        };
+        augment.AcceptOnlyFromAmong("none", "basic", "imagenet", "trivialaugment");
+        Option<int> workers = CommonOptions.Workers();
         var threads = new Option<int?>("--threads") { Description = "CPU threads for libtorch (default: one per core)." };
         Option<bool> json = CommonOptions.Json();
 
         var command = new Command("train", "Train a model (default: LeNet-5 on the embedded synthetic shapes, no download).")
         {
-            model, dataset, dataDir, trainRange, evalRange, epochs, batchSize, lr, optimizer, seed, outDir, device, threads, json,
+            model, dataset, dataDir, trainRange, evalRange, epochs, batchSize, lr, optimizer, seed, outDir, device, threads, augment, workers, json,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -40,11 +46,13 @@ internal static class TrainCommand
             if (e < 1) throw new ArgumentException($"--epochs must be >= 1; got {e}.");
             if (b < 1) throw new ArgumentException($"--batch-size must be >= 1; got {b}.");
             if (!(rate > 0)) throw new ArgumentException($"--lr must be > 0; got {rate}.");
+            if (parse.GetValue(workers) < 0) throw new ArgumentException($"--workers must be >= 0; got {parse.GetValue(workers)}.");
             var options = new TrainJobOptions
             {
                 Model = parse.GetValue(model)!, Dataset = parse.GetValue(dataset)!, DataDirectory = parse.GetValue(dataDir),
                 TrainRange = parse.GetValue(trainRange), EvalRange = parse.GetValue(evalRange), Epochs = e, BatchSize = b,
                 LearningRate = rate, Seed = parse.GetValue(seed), OutputDirectory = parse.GetValue(outDir)!, Device = parse.GetValue(device), Threads = parse.GetValue(threads),
+                Augment = parse.GetValue(augment), Workers = parse.GetValue(workers),
                 Optimizer = Enum.Parse<OptimizerKind>(parse.GetValue(optimizer)!, ignoreCase: true),
             };
             var console = new TrainingConsole(context);

@@ -3,15 +3,58 @@ using ModelZoo.Data.Datasets;
 namespace ModelZoo.Data;
 
 /// <summary>
-/// Opens the datasets known by name (<c>synthetic</c>, <c>mnist</c>, <c>fashion-mnist</c>, <c>kmnist</c>) the way the
-/// CLI and notebooks do: one call gives the dataset and its <see cref="DatasetSpec"/>.
+/// Opens the datasets known by name (<c>synthetic</c>, <c>mnist</c>, <c>fashion-mnist</c>, <c>kmnist</c>,
+/// <c>imagefolder</c>) the way the CLI and notebooks do: one call gives the dataset and its <see cref="DatasetSpec"/>.
 /// </summary>
 public static class DatasetCatalog
 {
     /// <summary>Items in the embedded synthetic dataset.</summary>
     public const int SyntheticCount = 10_000;
 
-    public static IReadOnlyList<string> Names { get; } = new[] { "synthetic", "mnist", "fashion-mnist", "kmnist" };
+    public static IReadOnlyList<string> Names { get; } = new[] { "synthetic", "mnist", "fashion-mnist", "kmnist", "imagefolder" };
+
+    /// <summary>Opens the training split and, where the dataset has one, a separate evaluation split: an ImageFolder root
+    /// with <c>train/</c> and <c>val/</c> (or <c>valid/</c>, <c>test/</c>) sub-folders gives both; any other dataset
+    /// gives one split that ranges divide.</summary>
+    public static DatasetSplits OpenSplits(string name, string? dataDirectory = null, long seed = 0)
+    {
+        if (Normalize(name) != "imagefolder")
+        {
+            (IClassificationDataset data, DatasetSpec spec) = Open(name, dataDirectory, seed);
+            return new DatasetSplits(data, null, spec);
+        }
+        string root = RequireDirectory(name, dataDirectory);
+        string train = Path.Combine(root, "train");
+        string? eval = new[] { "val", "valid", "validation", "test" }.Select(d => Path.Combine(root, d)).FirstOrDefault(Directory.Exists);
+        if (!Directory.Exists(train))
+        {
+            (IClassificationDataset all, DatasetSpec allSpec) = OpenFolder(root);
+            return new DatasetSplits(all, null, allSpec);
+        }
+        (IClassificationDataset trainSet, DatasetSpec trainSpec) = OpenFolder(train);
+        IClassificationDataset? evalSet = null;
+        if (eval != null)
+        {
+            (evalSet, DatasetSpec evalSpec) = OpenFolder(eval);
+            if (!evalSpec.Classes.SequenceEqual(trainSpec.Classes))
+                throw new InvalidDataException(
+                    $"{eval} has classes [{string.Join(", ", evalSpec.Classes)}] but {train} has [{string.Join(", ", trainSpec.Classes)}]; they must match.");
+        }
+        return new DatasetSplits(trainSet, evalSet, trainSpec);
+    }
+
+    private static (IClassificationDataset Dataset, DatasetSpec Spec) OpenFolder(string directory)
+    {
+        var folder = new Datasets.ImageFolder(directory);
+        return (folder, new DatasetSpec("imagefolder", 3, 0, 0, new[] { 0.485, 0.456, 0.406 }, new[] { 0.229, 0.224, 0.225 }, folder.Classes));
+    }
+
+    private static string RequireDirectory(string name, string? dataDirectory)
+    {
+        string dir = dataDirectory ?? throw new ArgumentException($"Dataset '{name}' needs a data directory (--data-dir).");
+        if (!Directory.Exists(dir)) throw new DirectoryNotFoundException($"Data directory not found: {Path.GetFullPath(dir)}");
+        return dir;
+    }
 
     /// <summary>Opens <paramref name="name"/>. For the MNIST family the file set in <paramref name="dataDirectory"/> is
     /// train-* when both train files are there, else t10k-*. Missing files raise <see cref="FileNotFoundException"/>
@@ -23,11 +66,12 @@ public static class DatasetCatalog
             case "synthetic":
                 var synthetic = new SyntheticShapesDataset(SyntheticCount, seed);
                 return (synthetic, new DatasetSpec("synthetic", 1, 28, 28, new[] { 0.5 }, new[] { 0.5 }, synthetic.Classes));
+            case "imagefolder":
+                DatasetSplits splits = OpenSplits(name, dataDirectory, seed);
+                return (splits.Eval ?? splits.Train, splits.Spec);
             case var mnistName:
                 MnistVariant variant = Variant(mnistName);
-                string dir = dataDirectory ?? throw new ArgumentException($"Dataset '{name}' needs a data directory (--data-dir).");
-                if (!Directory.Exists(dir))
-                    throw new DirectoryNotFoundException($"Data directory not found: {Path.GetFullPath(dir)}");
+                string dir = RequireDirectory(name, dataDirectory);
                 MnistSplit split = MnistDataset.HasSplit(dir, MnistSplit.Train) ? MnistSplit.Train : MnistSplit.Test;
                 MnistDataset data = MnistDataset.Load(dir, split, variant);
                 (double mean, double std) = variant switch
@@ -45,6 +89,7 @@ public static class DatasetCatalog
     {
         string n = Normalize(name);
         if (n == "synthetic") return true;
+        if (n == "imagefolder") return dataDirectory != null && Directory.Exists(dataDirectory);
         return dataDirectory != null && Directory.Exists(dataDirectory)
             && (MnistDataset.HasSplit(dataDirectory, MnistSplit.Train) || MnistDataset.HasSplit(dataDirectory, MnistSplit.Test));
     }
@@ -54,7 +99,7 @@ public static class DatasetCatalog
         IProgress<(string File, long Bytes, long? Total)>? progress = null, CancellationToken cancellationToken = default)
     {
         string n = Normalize(name);
-        if (n == "synthetic" || IsAvailable(n, dataDirectory)) return Task.CompletedTask;
+        if (n is "synthetic" or "imagefolder" || IsAvailable(n, dataDirectory)) return Task.CompletedTask;
         return MnistDownloader.EnsureAsync(dataDirectory, Variant(n), mirrors, progress, cancellationToken);
     }
 

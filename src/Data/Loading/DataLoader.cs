@@ -10,7 +10,9 @@ namespace ModelZoo.Data.Loading;
 /// collated into [N, C, H, W] inputs and int64 [N] targets, on the calling thread or on
 /// <see cref="DataLoaderOptions.Workers"/> worker threads with a bounded prefetch queue. Batches are identical
 /// whatever the number of workers. Every yielded <see cref="Batch"/> belongs to the caller (dispose it); batches
-/// prepared but not consumed when an enumeration stops early are disposed by the loader.
+/// prepared but not consumed when an enumeration stops early are disposed by the loader once the enumerator is
+/// disposed (foreach does it). With workers, the dataset indexer and the transforms run on several threads at once
+/// and must be thread-safe (the built-in ones are).
 /// </summary>
 public sealed class DataLoader
 {

@@ -8,28 +8,52 @@ namespace ModelZoo.Training.Jobs;
 /// <summary>Builds the per-sample preprocessing that fits a dataset to a model, and the loaders for ranges of it.</summary>
 public static class DataPipeline
 {
-    /// <summary>Fits the dataset's images to the model: Pad when the model needs a fixed input a few pixels larger (LeNet-5's
-    /// 32×32 for 28×28 digits, VGG's 32 minimum), Resize when it needs a much larger one (AlexNet's 63), then ToTensor → Normalize.</summary>
-    public static ITransform Preprocessing(ImageClassifier model, DatasetSpec spec)
+    /// <summary>Evaluation preprocessing (no randomness); see <see cref="Preprocessing(ImageClassifier, DatasetSpec, int, string?)"/>.</summary>
+    public static ITransform Preprocessing(ImageClassifier model, DatasetSpec spec) => Preprocessing(model, spec, 224, augment: null);
+
+    /// <summary>
+    /// Fits the dataset's images to the model, then ToTensor → Normalize. Fixed-size datasets (MNIST family, synthetic) are
+    /// padded when the model needs a few more pixels (LeNet-5's 32×32 for 28×28 digits, VGG's 32) or resized when it needs
+    /// many more (AlexNet's 63). Variable-size datasets (ImageFolder) are resized and centre-cropped to the model's input
+    /// (<paramref name="preferredSize"/>, e.g. 224) for evaluation. With an <paramref name="augment"/> preset
+    /// (<see cref="Presets.AugmentNames"/>) the training pipeline applies it at the model's input size instead.
+    /// </summary>
+    public static ITransform Preprocessing(ImageClassifier model, DatasetSpec spec, int preferredSize, string? augment)
     {
         if (model.InChannels != spec.Channels)
             throw new ArgumentException(
                 $"Model expects {model.InChannels} input channel(s) but dataset '{spec.Name}' has {spec.Channels}; build the model with InChannels = {spec.Channels}.");
         var steps = new List<ITransform>();
-        int targetH = model.FixedInputSize?.Height ?? Math.Max(spec.Height, model.MinInputSize);
-        int targetW = model.FixedInputSize?.Width ?? Math.Max(spec.Width, model.MinInputSize);
-        if (targetH < spec.Height || targetW < spec.Width)
-            throw new ArgumentException(
-                $"Model takes {targetH}x{targetW} input but dataset '{spec.Name}' has {spec.Height}x{spec.Width} images.");
-        bool upscale = targetH > spec.Height * 3 / 2 || targetW > spec.Width * 3 / 2;
-        if (upscale)
+        if (spec.FixedSize)
         {
-            steps.Add(new Resize((targetH, targetW)));
+            int targetH = model.FixedInputSize?.Height ?? Math.Max(spec.Height, model.MinInputSize);
+            int targetW = model.FixedInputSize?.Width ?? Math.Max(spec.Width, model.MinInputSize);
+            if (targetH < spec.Height || targetW < spec.Width)
+                throw new ArgumentException($"Model takes {targetH}x{targetW} input but dataset '{spec.Name}' has {spec.Height}x{spec.Width} images.");
+            if (targetH > spec.Height * 3 / 2 || targetW > spec.Width * 3 / 2)
+            {
+                steps.Add(new Resize((targetH, targetW)));
+            }
+            else if (targetH != spec.Height || targetW != spec.Width)
+            {
+                int padH = targetH - spec.Height, padW = targetW - spec.Width;
+                steps.Add(new Pad(new[] { padW / 2, padH / 2, padW - padW / 2, padH - padH / 2 }));
+            }
+            if (augment is not null && !string.Equals(augment, "none", StringComparison.OrdinalIgnoreCase))
+            {
+                if (targetH != targetW) throw new ArgumentException($"Augmentation presets need a square input; the model takes {targetH}x{targetW}.");
+                steps.AddRange(Presets.Augment(augment, targetH).Transforms);
+            }
         }
-        else if (targetH != spec.Height || targetW != spec.Width)
+        else
         {
-            int padH = targetH - spec.Height, padW = targetW - spec.Width;
-            steps.Add(new Pad(new[] { padW / 2, padH / 2, padW - padW / 2, padH - padH / 2 }));
+            int size = model.FixedInputSize?.Height ?? Math.Max(preferredSize, model.MinInputSize);
+            if (augment is not null) steps.AddRange(Presets.Augment(augment, size).Transforms);
+            else
+            {
+                steps.Add(new Resize(size * 256 / 224));
+                steps.Add(new CenterCrop(size));
+            }
         }
         steps.Add(new ToTensor());
         steps.Add(new Normalize(spec.Mean, spec.Std));

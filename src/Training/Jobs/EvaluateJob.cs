@@ -12,7 +12,7 @@ namespace ModelZoo.Training.Jobs;
 public static class EvaluateJob
 {
     public static EvaluationResult Run(string modelName, string weightsPath, string datasetName, string? dataDirectory,
-        IndexRange? range = null, int batchSize = 256, CancellationToken cancellationToken = default)
+        IndexRange? range = null, int batchSize = 256, CancellationToken cancellationToken = default, int workers = 0)
     {
         ModelEntry entry = Zoo.Get(modelName);
         (IClassificationDataset dataset, DatasetSpec spec) = DatasetCatalog.Open(datasetName, dataDirectory);
@@ -24,7 +24,9 @@ public static class EvaluateJob
             if (used.Classes.Count != model.NumClasses)
                 throw new ArgumentException($"Dataset '{spec.Name}' has {spec.Classes.Count} classes; the model has {model.NumClasses}.");
             IndexRange r = range ?? new IndexRange(0, dataset.Count);
-            DataLoader loader = DataPipeline.Loader(dataset, r, DataPipeline.Preprocessing(model, used), new DataLoaderOptions { BatchSize = batchSize });
+            int preferred = entry.DefaultInputShape.Length == 3 ? entry.DefaultInputShape[1] : 224;
+            DataLoader loader = DataPipeline.Loader(dataset, r, DataPipeline.Preprocessing(model, used, preferred, augment: null),
+                new DataLoaderOptions { BatchSize = batchSize, Workers = workers });
             return Evaluator.Evaluate(model, loader, cancellationToken: cancellationToken);
         }
     }

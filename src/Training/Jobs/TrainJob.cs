@@ -27,18 +27,25 @@ public static class TrainJob
         if (options.Download && options.DataDirectory != null)
             await DatasetCatalog.EnsureDownloadedAsync(options.Dataset, options.DataDirectory, options.Mirrors, null, cancellationToken)
                 .ConfigureAwait(false);
-        (IClassificationDataset dataset, DatasetSpec spec) = DatasetCatalog.Open(options.Dataset, options.DataDirectory, options.Seed);
-        (IndexRange defTrain, IndexRange defEval) = DataPipeline.DefaultRanges(dataset.Count);
+        DatasetSplits splits = DatasetCatalog.OpenSplits(options.Dataset, options.DataDirectory, options.Seed);
+        DatasetSpec spec = splits.Spec;
+        IClassificationDataset trainSet = splits.Train, evalSet = splits.Eval ?? splits.Train;
+        (IndexRange defTrain, IndexRange defEval) = splits.Eval is null
+            ? DataPipeline.DefaultRanges(trainSet.Count)
+            : (new IndexRange(0, trainSet.Count), new IndexRange(0, evalSet.Count));
         IndexRange trainRange = options.TrainRange ?? defTrain, evalRange = options.EvalRange ?? defEval;
 
         var modelOptions = new ModelOptions { NumClasses = spec.Classes.Count, InChannels = spec.Channels, Seed = options.Seed };
-        if (entry.Family == "LeNet" && spec.Height == 28 && entry.Name == "lenet5") modelOptions = modelOptions with { InputSize = 32 };
+        if (entry.Name == "lenet5" && spec.Height == 28) modelOptions = modelOptions with { InputSize = 32 };
         using ImageClassifier model = entry.Build(modelOptions);
-        ITransform transform = DataPipeline.Preprocessing(model, spec);
-        DataLoader train = DataPipeline.Loader(dataset, trainRange, transform,
-            new DataLoaderOptions { BatchSize = options.BatchSize, Shuffle = true, Seed = options.Seed });
-        DataLoader eval = DataPipeline.Loader(dataset, evalRange, transform,
-            new DataLoaderOptions { BatchSize = Math.Max(options.BatchSize, 256) });
+        int preferred = entry.DefaultInputShape.Length == 3 ? entry.DefaultInputShape[1] : 224;
+        string? augment = options.Augment ?? (spec.FixedSize ? null : "imagenet");
+        ITransform trainTransform = DataPipeline.Preprocessing(model, spec, preferred, augment);
+        ITransform evalTransform = DataPipeline.Preprocessing(model, spec, preferred, augment: null);
+        DataLoader train = DataPipeline.Loader(trainSet, trainRange, trainTransform,
+            new DataLoaderOptions { BatchSize = options.BatchSize, Shuffle = true, Seed = options.Seed, Workers = options.Workers });
+        DataLoader eval = DataPipeline.Loader(evalSet, evalRange, evalTransform,
+            new DataLoaderOptions { BatchSize = Math.Max(options.BatchSize, 256), Workers = options.Workers });
 
         string checkpoint = Path.GetFullPath(Path.Combine(options.OutputDirectory, $"{entry.Name}-{spec.Name}.ckpt"));
         var trainer = new Trainer(new TrainerOptions

@@ -13,6 +13,13 @@ public sealed record TrainJobOptions
     /// <summary>Evaluation items of the split; default the last 20 %.</summary>
     public IndexRange? EvalRange { get; init; }
 
+    /// <summary>Training augmentation preset: none, basic, imagenet, trivialaugment (default: none for fixed-size
+    /// datasets, imagenet for ImageFolder).</summary>
+    public string? Augment { get; init; }
+
+    /// <summary>Data loader worker threads (0 = load on the training thread).</summary>
+    public int Workers { get; init; }
+
     public int Epochs { get; init; } = 5;
     public int BatchSize { get; init; } = 64;
     public double LearningRate { get; init; } = 0.01;
