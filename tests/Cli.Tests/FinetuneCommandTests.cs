@@ -44,6 +44,21 @@ public sealed class FinetuneCommandTests
     }
 
     [Fact]
+    public async Task Image_folder_with_train_and_val_replaces_a_thousand_class_head()
+    {
+        using TempDir dir = RepoPaths.NewTempDir();
+        var r = await CliRunner.RunAsync("finetune", "-m", "lenet5", "--in-channels", "3", "-w", RepoPaths.Fixtures("pretrained", "lenet_rgb1000.pth"),
+            "-d", "imagefolder", "--data-dir", RepoPaths.SharedData("imagefolder", "hymenoptera-mini"), "--epochs", "1", "--batch-size", "8",
+            "--out", dir.Path, "--json");
+        Assert.True(r.Exit == 0, r.Err);
+        JsonElement o = JsonDocument.Parse(r.Out).RootElement;
+        Assert.Equal(new[] { "ants", "bees" }, o.GetProperty("classes").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal((20, 10), (o.GetProperty("train_items").GetInt32(), o.GetProperty("eval_items").GetInt32()));
+        Assert.Equal(84 * 2 + 2, o.GetProperty("trainable_parameters").GetInt64());
+        Assert.True(File.Exists(o.GetProperty("checkpoint").GetString()));
+    }
+
+    [Fact]
     public async Task Freeze_list_and_errors()
     {
         using TempDir dir = RepoPaths.NewTempDir();

@@ -22,9 +22,15 @@ internal static class FinetuneCommand
         };
         var dataset = new Option<string>("--dataset", "-d")
         {
-            Description = "imagefolder (DIR/train and DIR/val class folders, or class folders split 80/20), synthetic, mnist, fashion-mnist, kmnist.",
+            Description = "imagefolder (DIR/train and DIR/val class folders, or class folders split 80/20 at random), synthetic, mnist, fashion-mnist, kmnist.",
             DefaultValueFactory = _ => defaults.Dataset,
         };
+        var augment = new Option<string?>("--augment")
+        {
+            Description = "Training augmentation: none, basic, imagenet, trivialaugment. Default: imagenet for imagefolder, none otherwise.",
+        };
+        augment.AcceptOnlyFromAmong("none", "basic", "imagenet", "trivialaugment");
+        Option<int> workers = CommonOptions.Workers();
         Option<string?> dataDir = CommonOptions.DataDir();
         var freeze = new Option<string>("--freeze")
         {
@@ -53,7 +59,7 @@ internal static class FinetuneCommand
         var command = new Command("finetune", "Fine-tune pretrained weights on a dataset: new classifier, frozen backbone by default.")
         {
             model, weights, dataset, dataDir, freeze, classes, trainRange, evalRange, trainLimit, epochs, batchSize, lr, backboneLr,
-            optimizer, seed, outDir, device, threads, numClasses, inChannels, inputSize, json,
+            optimizer, seed, outDir, device, threads, augment, workers, numClasses, inChannels, inputSize, json,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -73,6 +79,7 @@ internal static class FinetuneCommand
                 Epochs = e, BatchSize = b, LearningRate = rate, BackboneLearningRate = parse.GetValue(backboneLr),
                 Optimizer = Enum.Parse<OptimizerKind>(parse.GetValue(optimizer)!, ignoreCase: true), Seed = parse.GetValue(seed),
                 OutputDirectory = parse.GetValue(outDir)!, Device = parse.GetValue(device), Threads = parse.GetValue(threads),
+                Augment = parse.GetValue(augment), Workers = parse.GetValue(workers),
                 ModelOptions = ModelShapeOptions.Read(parse, numClasses, inChannels, inputSize),
             };
             var console = new TrainingConsole(context);

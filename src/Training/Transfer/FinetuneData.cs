@@ -1,21 +1,36 @@
 using ModelZoo.Data;
-using ModelZoo.Data.Datasets;
 using ModelZoo.Training.Jobs;
 
 namespace ModelZoo.Training.Transfer;
 
-/// <summary>The training and evaluation sets of a fine-tune job (class filter and limit applied).</summary>
-internal sealed record FinetuneData(IClassificationDataset Train, IClassificationDataset Eval, DatasetSpec? Spec)
+/// <summary>The training and evaluation sets of a fine-tune job (ranges, class filter and limit applied).</summary>
+internal sealed record FinetuneData(IClassificationDataset Train, IClassificationDataset Eval, DatasetSpec Spec)
 {
-    /// <summary>True for ImageFolder data (RGB images of any size), false for the catalog's fixed-size datasets.</summary>
-    public bool IsImageFolder => Spec is null;
-
     public static async Task<FinetuneData> OpenAsync(FinetuneJobOptions options, CancellationToken cancellationToken)
     {
-        (IClassificationDataset train, IClassificationDataset eval, DatasetSpec? spec) =
-            string.Equals(options.Dataset.Trim(), "imagefolder", StringComparison.OrdinalIgnoreCase)
-                ? OpenImageFolder(options)
-                : await OpenCatalogAsync(options, cancellationToken).ConfigureAwait(false);
+        if (options.DataDirectory != null && !Directory.Exists(options.DataDirectory))
+            throw new DirectoryNotFoundException($"Data directory not found: {Path.GetFullPath(options.DataDirectory)}.");
+        if (options.Download && options.DataDirectory != null)
+            await DatasetCatalog.EnsureDownloadedAsync(options.Dataset, options.DataDirectory, options.Mirrors, null, cancellationToken).ConfigureAwait(false);
+        DatasetSplits splits = DatasetCatalog.OpenSplits(options.Dataset, options.DataDirectory, options.Seed);
+        IClassificationDataset train, eval;
+        if (splits.Eval is { } separate)
+        {
+            train = Range(splits.Train, options.TrainRange);
+            eval = Range(separate, options.EvalRange);
+        }
+        else if (!splits.Spec.FixedSize && options.TrainRange is null && options.EvalRange is null)
+        {
+            // One ImageFolder tree lists its items class by class: a seeded random 80/20 split keeps every class in both parts.
+            ClassificationSubset[] parts = RandomSplit.Split(splits.Train, new[] { 0.8, 0.2 }, options.Seed);
+            (train, eval) = (parts[0], parts[1]);
+        }
+        else
+        {
+            (IndexRange defTrain, IndexRange defEval) = DataPipeline.DefaultRanges(splits.Train.Count);
+            train = Range(splits.Train, options.TrainRange ?? defTrain);
+            eval = Range(splits.Train, options.EvalRange ?? defEval);
+        }
         if (options.Classes is { Count: > 0 } names)
         {
             int[] classes = ClassSubset.ResolveClasses(train, names);
@@ -26,44 +41,14 @@ internal sealed record FinetuneData(IClassificationDataset Train, IClassificatio
         {
             train = ClassificationSubset.Range(train, 0, limit);
         }
-        if (spec is not null) spec = spec with { Classes = train.Classes };
-        return new FinetuneData(train, eval, spec);
+        return new FinetuneData(train, eval, splits.Spec with { Classes = train.Classes });
     }
 
-    private static (IClassificationDataset, IClassificationDataset, DatasetSpec?) OpenImageFolder(FinetuneJobOptions options)
+    private static IClassificationDataset Range(IClassificationDataset data, IndexRange? range)
     {
-        string root = options.DataDirectory
-            ?? throw new ArgumentException("Dataset 'imagefolder' needs a data directory (--data-dir) holding train/ and val/ class folders, or class folders.");
-        if (!Directory.Exists(root)) throw new DirectoryNotFoundException($"Data directory not found: {Path.GetFullPath(root)}.");
-        if (options.TrainRange is not null || options.EvalRange is not null)
-            throw new ArgumentException("--train-range/--eval-range apply to catalog datasets; ImageFolder data uses train/ and val/ folders (or a seeded 80/20 split).");
-        string train = Path.Combine(root, "train");
-        string? val = new[] { "val", "valid", "validation", "test" }.Select(n => Path.Combine(root, n)).FirstOrDefault(Directory.Exists);
-        if (Directory.Exists(train) && val is not null)
-        {
-            var trainSet = new ImageFolder(train);
-            var evalSet = new ImageFolder(val);
-            if (!trainSet.Classes.SequenceEqual(evalSet.Classes))
-                throw new InvalidDataException($"{train} has classes [{string.Join(", ", trainSet.Classes)}] but {val} has [{string.Join(", ", evalSet.Classes)}].");
-            return (trainSet, evalSet, null);
-        }
-        var all = new ImageFolder(root);
-        ClassificationSubset[] parts = RandomSplit.Split(all, new[] { 0.8, 0.2 }, options.Seed);
-        return (parts[0], parts[1], null);
-    }
-
-    private static async Task<(IClassificationDataset, IClassificationDataset, DatasetSpec?)> OpenCatalogAsync(FinetuneJobOptions options, CancellationToken ct)
-    {
-        if (options.DataDirectory != null && !Directory.Exists(options.DataDirectory))
-            throw new DirectoryNotFoundException($"Data directory not found: {Path.GetFullPath(options.DataDirectory)}.");
-        if (options.Download && options.DataDirectory != null)
-            await DatasetCatalog.EnsureDownloadedAsync(options.Dataset, options.DataDirectory, options.Mirrors, null, ct).ConfigureAwait(false);
-        (IClassificationDataset dataset, DatasetSpec spec) = DatasetCatalog.Open(options.Dataset, options.DataDirectory, options.Seed);
-        (IndexRange defTrain, IndexRange defEval) = DataPipeline.DefaultRanges(dataset.Count);
-        IndexRange train = options.TrainRange ?? defTrain, eval = options.EvalRange ?? defEval;
-        foreach (IndexRange r in new[] { train, eval })
-            if (r.End > dataset.Count)
-                throw new ArgumentOutOfRangeException(nameof(options), $"Range {r} is past the end of dataset '{spec.Name}', which has {dataset.Count} items.");
-        return (ClassificationSubset.Range(dataset, train.Start, train.End), ClassificationSubset.Range(dataset, eval.Start, eval.End), spec);
+        if (range is not { } r) return data;
+        if (r.End > data.Count)
+            throw new ArgumentOutOfRangeException(nameof(range), $"Range {r} is past the end of the dataset split, which has {data.Count} items.");
+        return ClassificationSubset.Range(data, r.Start, r.End);
     }
 }

@@ -34,9 +34,9 @@ public static class FinetuneJob
         TransferLearning.ReplaceClassifier(model, classes);
         ApplyFreeze(model, options.Freeze);
 
-        (ITransform trainTransform, ITransform evalTransform, IReadOnlyList<double> mean, IReadOnlyList<double> std) = Transforms(model, data, source);
-        DataLoader train = new(data.Train, trainTransform, new DataLoaderOptions { BatchSize = options.BatchSize, Shuffle = true, Seed = options.Seed });
-        DataLoader eval = new(data.Eval, evalTransform, new DataLoaderOptions { BatchSize = Math.Max(options.BatchSize, 64) });
+        (ITransform trainTransform, ITransform evalTransform, IReadOnlyList<double> mean, IReadOnlyList<double> std) = Transforms(model, data, source, options.Augment);
+        DataLoader train = new(data.Train, trainTransform, new DataLoaderOptions { BatchSize = options.BatchSize, Shuffle = true, Seed = options.Seed, Workers = options.Workers });
+        DataLoader eval = new(data.Eval, evalTransform, new DataLoaderOptions { BatchSize = Math.Max(options.BatchSize, 64), Workers = options.Workers });
 
         double headLr = options.LearningRate, backboneLr = options.BackboneLearningRate ?? options.LearningRate / 10;
         string checkpoint = Path.GetFullPath(Path.Combine(options.OutputDirectory, $"{entry.Name}-finetuned.ckpt"));
@@ -79,24 +79,26 @@ public static class FinetuneJob
     }
 
     private static (ITransform Train, ITransform Eval, IReadOnlyList<double> Mean, IReadOnlyList<double> Std) Transforms(
-        ImageClassifier model, FinetuneData data, FinetuneSource source)
+        ImageClassifier model, FinetuneData data, FinetuneSource source, string? augment)
     {
-        if (data.Spec is { } spec)
+        DatasetSpec spec = data.Spec;
+        if (spec.FixedSize)
         {
-            // Fixed-size catalog data (MNIST family, synthetic): pad to the model's input, normalise with the statistics
-            // the weights were trained with when known, else the dataset's.
-            DatasetSpec used = source.Mean is { } m && source.Std is { } s && m.Count == spec.Channels
-                ? spec with { Mean = m.ToArray(), Std = s.ToArray() }
-                : spec;
-            ITransform t = DataPipeline.Preprocessing(model, used);
-            return (t, t, used.Mean, used.Std);
+            // Fixed-size data (MNIST family, synthetic): padded or resized to the model's input, normalised with the
+            // statistics the weights were trained with when known, else the dataset's.
+            if (source.Mean is { } m && source.Std is { } s && m.Count == spec.Channels) spec = spec with { Mean = m.ToArray(), Std = s.ToArray() };
+            return (DataPipeline.Preprocessing(model, spec, spec.Height, augment), DataPipeline.Preprocessing(model, spec), spec.Mean, spec.Std);
         }
-        if (model.InChannels != 3)
-            throw new ArgumentException($"ImageFolder images are RGB but {model.GetName()} takes {model.InChannels} channel(s).");
+        if (model.InChannels != spec.Channels)
+            throw new ArgumentException($"Dataset '{spec.Name}' has {spec.Channels}-channel images but {model.GetName()} takes {model.InChannels}.");
+        // Image folders: the weights' own evaluation preset (ImageNet's for a plain file), the augmentation at its crop size.
         InferencePreset preset = source.Preset ?? (source.Mean is { Count: 3 } mean && source.Std is { Count: 3 } std
             ? new InferencePreset(InferencePreset.ImageNet.ResizeSize, InferencePreset.ImageNet.CropSize, ResizeInterpolation.Bilinear, mean, std)
             : InferencePreset.ImageNet);
-        ITransform train = Presets.Train("basic", preset.CropSize, preset.Mean, preset.Std);
+        if (model.FixedInputSize is { } size && size.Height == size.Width && size.Height != preset.CropSize)
+            preset = new InferencePreset(Math.Max(size.Height, size.Height * preset.ResizeSize / preset.CropSize), size.Height,
+                preset.Interpolation, preset.Mean, preset.Std);   // keep the preset's resize/crop ratio at the model's input size
+        ITransform train = Presets.Train(augment ?? "imagenet", preset.CropSize, preset.Mean, preset.Std);
         return (train, InferenceTransforms.FromPreset(preset), preset.Mean, preset.Std);
     }
 
@@ -106,6 +108,7 @@ public static class FinetuneJob
         if (o.BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(o), o.BatchSize, "BatchSize must be >= 1.");
         if (!(o.LearningRate > 0)) throw new ArgumentOutOfRangeException(nameof(o), o.LearningRate, "LearningRate must be > 0.");
         if (o.BackboneLearningRate is < 0) throw new ArgumentOutOfRangeException(nameof(o), o.BackboneLearningRate, "BackboneLearningRate must be >= 0.");
+        if (o.Workers < 0) throw new ArgumentOutOfRangeException(nameof(o), o.Workers, "Workers must be >= 0.");
         if (o.Threads is < 1) throw new ArgumentOutOfRangeException(nameof(o), o.Threads, "Threads must be >= 1.");
     }
 }

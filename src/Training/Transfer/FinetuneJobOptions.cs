@@ -15,8 +15,8 @@ public sealed record FinetuneJobOptions
     /// checkpoint (.ckpt from `modelzoo train` or an earlier fine-tune).</summary>
     public required string Weights { get; init; }
 
-    /// <summary>imagefolder (a folder with train/ and val/ ImageFolder trees, or one tree split 80/20), or a dataset of
-    /// <see cref="ModelZoo.Data.DatasetCatalog"/> (synthetic, mnist, fashion-mnist, kmnist).</summary>
+    /// <summary>A dataset of <see cref="ModelZoo.Data.DatasetCatalog"/>: imagefolder (train/ and val/ class folders, or one
+    /// tree split 80/20 at random), synthetic, mnist, fashion-mnist, kmnist.</summary>
     public string Dataset { get; init; } = "imagefolder";
 
     public string? DataDirectory { get; init; }
@@ -36,6 +36,13 @@ public sealed record FinetuneJobOptions
 
     /// <summary>At most this many training items (after class filtering, in dataset order).</summary>
     public int? TrainLimit { get; init; }
+
+    /// <summary>Training augmentation (<see cref="ModelZoo.Data.Transforms.Presets.AugmentNames"/>); null = imagenet for
+    /// image folders, none for fixed-size datasets.</summary>
+    public string? Augment { get; init; }
+
+    /// <summary>Data loader worker threads (0 = load on the training thread).</summary>
+    public int Workers { get; init; }
 
     public int Epochs { get; init; } = 3;
     public int BatchSize { get; init; } = 32;
