@@ -47,7 +47,7 @@ public static class TrainJob
         DataLoader eval = DataPipeline.Loader(evalSet, evalRange, evalTransform,
             new DataLoaderOptions { BatchSize = Math.Max(options.BatchSize, 256), Workers = options.Workers });
 
-        string checkpoint = Path.GetFullPath(Path.Combine(options.OutputDirectory, $"{entry.Name}-{spec.Name}.ckpt"));
+        string checkpoint = CheckpointPaths.NextFree(options.OutputDirectory, $"{entry.Name}-{spec.Name}");
         var trainer = new Trainer(new TrainerOptions
         {
             Epochs = options.Epochs, LearningRate = options.LearningRate, Optimizer = options.Optimizer,

@@ -39,7 +39,7 @@ public static class FinetuneJob
         DataLoader eval = new(data.Eval, evalTransform, new DataLoaderOptions { BatchSize = Math.Max(options.BatchSize, 64), Workers = options.Workers });
 
         double headLr = options.LearningRate, backboneLr = options.BackboneLearningRate ?? options.LearningRate / 10;
-        string checkpoint = Path.GetFullPath(Path.Combine(options.OutputDirectory, $"{entry.Name}-finetuned.ckpt"));
+        string checkpoint = CheckpointPaths.NextFree(options.OutputDirectory, $"{entry.Name}-finetuned");
         ModelOptions saved = source.Options with { NumClasses = classes };
         var trainer = new Trainer(new TrainerOptions
         {
