@@ -15,7 +15,7 @@ public static class DatasetCatalog
 
     /// <summary>Opens the training split and, where the dataset has one, a separate evaluation split: an ImageFolder root
     /// with <c>train/</c> and <c>val/</c> (or <c>valid/</c>, <c>test/</c>) sub-folders gives both; any other dataset
-    /// gives one split that ranges divide.</summary>
+    /// gives one split that ranges divide (a single ImageFolder tree in a seeded random order, so ranges cut across classes).</summary>
     public static DatasetSplits OpenSplits(string name, string? dataDirectory = null, long seed = 0)
     {
         if (Normalize(name) != "imagefolder")
@@ -28,8 +28,17 @@ public static class DatasetCatalog
         string? eval = new[] { "val", "valid", "validation", "test" }.Select(d => Path.Combine(root, d)).FirstOrDefault(Directory.Exists);
         if (!Directory.Exists(train))
         {
+            // One tree lists its items class by class; present them in a seeded random order so index ranges
+            // (e.g. the default first 80 % / last 20 %) split every class rather than cutting off the last ones.
             (IClassificationDataset all, DatasetSpec allSpec) = OpenFolder(root);
-            return new DatasetSplits(all, null, allSpec);
+            int[] order = Enumerable.Range(0, all.Count).ToArray();
+            var rng = new Random((int)(SampleRandom.Derive(seed, 0x1F01DE5) & 0x7FFFFFFF));
+            for (int i = order.Length - 1; i > 0; i--)
+            {
+                int j = rng.Next(i + 1);
+                (order[i], order[j]) = (order[j], order[i]);
+            }
+            return new DatasetSplits(new ClassificationSubset(all, order), null, allSpec);
         }
         (IClassificationDataset trainSet, DatasetSpec trainSpec) = OpenFolder(train);
         IClassificationDataset? evalSet = null;

@@ -16,6 +16,3 @@ public sealed record ModelOutput(Tensor Logits, IReadOnlyList<AuxiliaryLogits> A
         return total;
     }
 }
-
-/// <summary>One auxiliary head's logits and its weight in the combined loss.</summary>
-public sealed record AuxiliaryLogits(string Name, Tensor Logits, double Weight);

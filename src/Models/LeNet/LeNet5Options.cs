@@ -1,8 +1,5 @@
 namespace ModelZoo.Models.LeNet;
 
-/// <summary>Pooling used by <see cref="LeNet5"/>.</summary>
-public enum LeNetPooling { Max, Average }
-
 /// <summary>Options of <see cref="LeNet5"/> and <see cref="LeNet5Classic"/>.</summary>
 public sealed record LeNet5Options
 {

@@ -26,12 +26,21 @@ public sealed record LoadResult(
     {
         var lines = new List<string> { $"Error(s) in loading state_dict for {modelName}:" };
         if (includeMissingAndUnexpected && Missing.Count > 0)
-            lines.Add("\tMissing key(s) in state_dict: " + string.Join(", ", Missing.Select(k => $"\"{k}\"")) + ".");
+            lines.Add("\tMissing key(s) in state_dict: " + KeyList(Missing) + ".");
         if (includeMissingAndUnexpected && Unexpected.Count > 0)
-            lines.Add("\tUnexpected key(s) in state_dict: " + string.Join(", ", Unexpected.Select(k => $"\"{k}\"")) + ".");
-        foreach (ShapeMismatch m in ShapeMismatched)
+            lines.Add("\tUnexpected key(s) in state_dict: " + KeyList(Unexpected) + ".");
+        foreach (ShapeMismatch m in ShapeMismatched.Take(MaxListed))
             lines.Add($"\tsize mismatch for {m.Key}: copying a param with shape {TensorIO.ShapeText(m.Got)} from checkpoint, "
                 + $"the shape in current model is {TensorIO.ShapeText(m.Expected)}.");
+        if (ShapeMismatched.Count > MaxListed)
+            lines.Add($"\t... and {ShapeMismatched.Count - MaxListed} more size mismatches (all are in the exception's Result).");
         return string.Join(Environment.NewLine, lines);
     }
+
+    /// <summary>How many keys a message lists per category; the full lists stay in this record.</summary>
+    internal const int MaxListed = 30;
+
+    private static string KeyList(IReadOnlyList<string> keys) =>
+        string.Join(", ", keys.Take(MaxListed).Select(k => $"\"{k}\""))
+        + (keys.Count > MaxListed ? $", ... and {keys.Count - MaxListed} more (all are in the exception's Result)" : "");
 }

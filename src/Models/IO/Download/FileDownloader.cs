@@ -4,34 +4,6 @@ using System.Security.Cryptography;
 
 namespace ModelZoo.IO;
 
-/// <summary>Progress of one download.</summary>
-internal readonly record struct DownloadProgress(string Url, long BytesReceived, long? TotalBytes);
-
-/// <summary>An expected file hash: algorithm ("sha256" or "md5") and a full hex digest or a hex prefix
-/// (torchvision names weight files with the first 8+ hex digits of their SHA-256).</summary>
-internal readonly record struct FileHash(string Algorithm, string Hex)
-{
-    public static FileHash Sha256(string hex) => new("sha256", hex.ToLowerInvariant());
-    public static FileHash Md5(string hex) => new("md5", hex.ToLowerInvariant());
-
-    public string Compute(string path)
-    {
-        using FileStream stream = File.OpenRead(path);
-        using HashAlgorithm algorithm = Algorithm == "md5" ? MD5.Create() : SHA256.Create();
-        return Convert.ToHexString(algorithm.ComputeHash(stream)).ToLowerInvariant();
-    }
-
-    public bool Matches(string digest) => digest.StartsWith(Hex, StringComparison.OrdinalIgnoreCase);
-
-    public override string ToString() => $"{Algorithm} {Hex}";
-}
-
-/// <summary>Raised when a file cannot be fetched; the message names the URL and where to put the file by hand.</summary>
-internal sealed class DownloadFailedException : IOException
-{
-    public DownloadFailedException(string message, Exception? inner = null) : base(message, inner) { }
-}
-
 /// <summary>
 /// Downloads a URL to a file: streams into <c>target.part</c>, resumes a partial file with an HTTP Range request
 /// when the server allows (else restarts), verifies the hash, then renames into place. A failed or mismatched

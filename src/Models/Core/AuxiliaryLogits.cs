@@ -1,0 +1,6 @@
+using static TorchSharp.torch;
+
+namespace ModelZoo.Models;
+
+/// <summary>One auxiliary head's logits and its weight in the combined loss.</summary>
+public sealed record AuxiliaryLogits(string Name, Tensor Logits, double Weight);

@@ -1,0 +1,8 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+
+namespace ModelZoo.IO;
+
+/// <summary>Progress of one download.</summary>
+internal readonly record struct DownloadProgress(string Url, long BytesReceived, long? TotalBytes);
