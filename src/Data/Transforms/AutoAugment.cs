@@ -11,11 +11,9 @@ public sealed class AutoAugment : Transform<ImageBuffer, ImageBuffer>
 {
     public AutoAugment(AutoAugmentPolicy policy = AutoAugmentPolicy.ImageNet, Interpolation interpolation = Interpolation.Nearest, byte[]? fill = null)
     {
-        if (interpolation is not (Interpolation.Nearest or Interpolation.Bilinear or Interpolation.Bicubic))
-            throw new ArgumentException($"AutoAugment supports nearest, bilinear and bicubic; got {interpolation}.", nameof(interpolation));
+        Interpolation = Check.WarpInterpolation(interpolation, nameof(AutoAugment));
         Policy = policy;
         SubPolicies = AutoAugmentPolicies.For(policy);
-        Interpolation = interpolation;
         Fill = fill;
     }
 
@@ -49,11 +47,7 @@ public sealed class AutoAugment : Transform<ImageBuffer, ImageBuffer>
     }
 
     /// <summary>Stateless kernel: the ops in order.</summary>
-    public ImageBuffer Apply(ImageBuffer input, Params p)
-    {
-        foreach ((AugmentOp op, double magnitude) in p.Ops) input = AugmentOps.Apply(input, op, magnitude, Interpolation, Fill);
-        return input;
-    }
+    public ImageBuffer Apply(ImageBuffer input, Params p) => AugmentOps.ApplyAll(input, p.Ops, Interpolation, Fill);
 
     public override ImageBuffer Apply(ImageBuffer input, Random random)
     {

@@ -34,6 +34,14 @@ internal static class Check
         return (-value, value);
     }
 
+    /// <summary>An interpolation the Pillow-style warps support (nearest, bilinear, bicubic).</summary>
+    public static Interpolation WarpInterpolation(Interpolation interpolation, string owner)
+    {
+        if (interpolation is not (Interpolation.Nearest or Interpolation.Bilinear or Interpolation.Bicubic))
+            throw new ArgumentException($"{owner} supports nearest, bilinear and bicubic; got {interpolation}.", nameof(interpolation));
+        return interpolation;
+    }
+
     public static ITransform[] Transforms(ITransform[] transforms, string owner)
     {
         ArgumentNullException.ThrowIfNull(transforms);

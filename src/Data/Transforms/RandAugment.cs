@@ -24,12 +24,10 @@ public sealed class RandAugment : Transform<ImageBuffer, ImageBuffer>
         if (numMagnitudeBins < 2) throw new ArgumentOutOfRangeException(nameof(numMagnitudeBins), numMagnitudeBins, "numMagnitudeBins must be at least 2.");
         if (magnitude < 0 || magnitude >= numMagnitudeBins)
             throw new ArgumentOutOfRangeException(nameof(magnitude), magnitude, $"magnitude must be a bin index in [0, {numMagnitudeBins - 1}].");
-        if (interpolation is not (Interpolation.Nearest or Interpolation.Bilinear or Interpolation.Bicubic))
-            throw new ArgumentException($"RandAugment supports nearest, bilinear and bicubic; got {interpolation}.", nameof(interpolation));
         NumOps = numOps;
         Magnitude = magnitude;
         NumMagnitudeBins = numMagnitudeBins;
-        Interpolation = interpolation;
+        Interpolation = Check.WarpInterpolation(interpolation, nameof(RandAugment));
         Fill = fill;
     }
 
@@ -57,11 +55,7 @@ public sealed class RandAugment : Transform<ImageBuffer, ImageBuffer>
         return new Params(ops);
     }
 
-    public ImageBuffer Apply(ImageBuffer input, Params p)
-    {
-        foreach ((AugmentOp op, double magnitude) in p.Ops) input = AugmentOps.Apply(input, op, magnitude, Interpolation, Fill);
-        return input;
-    }
+    public ImageBuffer Apply(ImageBuffer input, Params p) => AugmentOps.ApplyAll(input, p.Ops, Interpolation, Fill);
 
     public override ImageBuffer Apply(ImageBuffer input, Random random)
     {

@@ -38,9 +38,7 @@ public sealed class RandomAffine : Transform<ImageBuffer, ImageBuffer>
             { Length: 4 } => (Check.Range((shear[0], shear[1]), nameof(shear)), Check.Range((shear[2], shear[3]), nameof(shear))),
             _ => throw new ArgumentException($"Shear needs 1, 2 or 4 values; got {shear.Length}.", nameof(shear)),
         };
-        if (interpolation is not (Interpolation.Nearest or Interpolation.Bilinear or Interpolation.Bicubic))
-            throw new ArgumentException($"RandomAffine supports nearest, bilinear and bicubic; got {interpolation}.", nameof(interpolation));
-        Interpolation = interpolation;
+        Interpolation = Check.WarpInterpolation(interpolation, nameof(RandomAffine));
         Fill = fill;
         Center = center;
     }

@@ -11,11 +11,9 @@ public sealed class RandomPerspective : Transform<ImageBuffer, ImageBuffer>
     {
         if (!(distortionScale >= 0 && distortionScale <= 1))
             throw new ArgumentOutOfRangeException(nameof(distortionScale), distortionScale, "Distortion scale must be in [0, 1].");
-        if (interpolation is not (Interpolation.Nearest or Interpolation.Bilinear or Interpolation.Bicubic))
-            throw new ArgumentException($"RandomPerspective supports nearest, bilinear and bicubic; got {interpolation}.", nameof(interpolation));
         DistortionScale = distortionScale;
+        Interpolation = Check.WarpInterpolation(interpolation, nameof(RandomPerspective));
         P = Check.Probability(p);
-        Interpolation = interpolation;
         Fill = fill;
     }
 

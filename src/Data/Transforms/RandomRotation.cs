@@ -16,9 +16,7 @@ public sealed class RandomRotation : Transform<ImageBuffer, ImageBuffer>
         (double X, double Y)? center = null, byte[]? fill = null)
     {
         Degrees = Check.Range(degrees, nameof(degrees));
-        if (interpolation is not (Interpolation.Nearest or Interpolation.Bilinear or Interpolation.Bicubic))
-            throw new ArgumentException($"RandomRotation supports nearest, bilinear and bicubic; got {interpolation}.", nameof(interpolation));
-        Interpolation = interpolation;
+        Interpolation = Check.WarpInterpolation(interpolation, nameof(RandomRotation));
         Expand = expand;
         Center = center;
         Fill = fill;

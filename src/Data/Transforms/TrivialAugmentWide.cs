@@ -13,10 +13,8 @@ public sealed class TrivialAugmentWide : Transform<ImageBuffer, ImageBuffer>
     public TrivialAugmentWide(int numMagnitudeBins = 31, Interpolation interpolation = Interpolation.Nearest, byte[]? fill = null)
     {
         if (numMagnitudeBins < 2) throw new ArgumentOutOfRangeException(nameof(numMagnitudeBins), numMagnitudeBins, "numMagnitudeBins must be at least 2.");
-        if (interpolation is not (Interpolation.Nearest or Interpolation.Bilinear or Interpolation.Bicubic))
-            throw new ArgumentException($"TrivialAugmentWide supports nearest, bilinear and bicubic; got {interpolation}.", nameof(interpolation));
         NumMagnitudeBins = numMagnitudeBins;
-        Interpolation = interpolation;
+        Interpolation = Check.WarpInterpolation(interpolation, nameof(TrivialAugmentWide));
         Fill = fill;
     }
 

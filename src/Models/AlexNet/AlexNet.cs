@@ -45,13 +45,13 @@ public sealed class AlexNet : ImageClassifier
             nn.Dropout(_options.Dropout),
             nn.Linear(4096, 4096),
             nn.ReLU(),
-            NewHead(_options.NumClasses));
+            ClassifierHead.Create(4096, _options.NumClasses));
         RegisterComponents();
     }
 
     public AlexNetOptions Options => _options;
     /// <summary>Outputs of <c>classifier.6</c> (0 when it is an identity), read from the module itself.</summary>
-    public override int NumClasses => classifier[6] is Linear head ? (int)head.out_features : 0;
+    public override int NumClasses => ClassifierHead.NumClasses(classifier[6]);
 
     /// <summary>Input channels of the stem <c>features.0</c>, read from the module itself (so a stem swapped with
     /// <see cref="ModuleSurgery"/>, e.g. for grayscale weights, is what the input check expects).</summary>
@@ -75,16 +75,8 @@ public sealed class AlexNet : ImageClassifier
         return classifier.ForwardPrefix(flat, preLogits ? 6 : 7);
     }
 
-    public override void ResetClassifier(int numClasses)
-    {
-        if (numClasses < 0) throw new ArgumentOutOfRangeException(nameof(numClasses), numClasses, "numClasses must be >= 0 (0 = identity, pre-logits output).");
-        Linear reference = (Linear)classifier[4];
-        nn.Module<Tensor, Tensor> head = NewHead(numClasses).to(reference.weight.dtype).to(reference.weight.device);
-        ModuleSurgery.Replace(this, ClassifierName, head).Dispose();
-    }
+    public override void ResetClassifier(int numClasses) =>
+        ClassifierHead.Replace(this, ClassifierName, 4096, numClasses, ((Linear)classifier[4]).weight);
 
     public override nn.Module<Tensor, Tensor> GetClassifier() => classifier[6];
-
-    private static nn.Module<Tensor, Tensor> NewHead(int numClasses) =>
-        numClasses == 0 ? nn.Identity() : nn.Linear(4096, numClasses);
 }

@@ -56,14 +56,14 @@ public sealed class AlexNetOriginal : ImageClassifier
             nn.Dropout(_options.Dropout),
             nn.Linear(4096, 4096),
             nn.ReLU(),
-            NewHead(_options.NumClasses));
+            ClassifierHead.Create(4096, _options.NumClasses));
         RegisterComponents();
         InitWeights();
     }
 
     public AlexNetOriginalOptions Options => _options;
     /// <summary>Outputs of <c>classifier.6</c> (0 when it is an identity), read from the module itself.</summary>
-    public override int NumClasses => classifier[6] is Linear head ? (int)head.out_features : 0;
+    public override int NumClasses => ClassifierHead.NumClasses(classifier[6]);
 
     /// <summary>Input channels of the stem <c>features.0</c>, read from the module itself (so a stem swapped with
     /// <see cref="ModuleSurgery"/>, e.g. for grayscale weights, is what the input check expects).</summary>
@@ -87,21 +87,13 @@ public sealed class AlexNetOriginal : ImageClassifier
         return classifier.ForwardPrefix(flat, preLogits ? 6 : 7);
     }
 
-    public override void ResetClassifier(int numClasses)
-    {
-        if (numClasses < 0) throw new ArgumentOutOfRangeException(nameof(numClasses), numClasses, "numClasses must be >= 0 (0 = identity, pre-logits output).");
-        Linear reference = (Linear)classifier[4];
-        nn.Module<Tensor, Tensor> head = NewHead(numClasses);
-        if (head is Linear linear) InitLayer(linear.weight, linear.bias, 0.0);
-        ModuleSurgery.Replace(this, ClassifierName, head.to(reference.weight.dtype).to(reference.weight.device)).Dispose();
-    }
+    public override void ResetClassifier(int numClasses) =>
+        ClassifierHead.Replace(this, ClassifierName, 4096, numClasses, ((Linear)classifier[4]).weight,
+            linear => InitLayer(linear.weight, linear.bias, 0.0));
 
     public override nn.Module<Tensor, Tensor> GetClassifier() => classifier[6];
 
     private static LocalResponseNorm Lrn() => nn.LocalResponseNorm(size: 5, alpha: 1e-4, beta: 0.75, k: 2.0);
-
-    private static nn.Module<Tensor, Tensor> NewHead(int numClasses) =>
-        numClasses == 0 ? nn.Identity() : nn.Linear(4096, numClasses);
 
     /// <summary>Weights N(0, 0.01²); biases 1 for conv2, conv4, conv5, fc6, fc7 and 0 for conv1, conv3, fc8.</summary>
     private void InitWeights()

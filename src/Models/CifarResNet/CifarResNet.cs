@@ -1,3 +1,4 @@
+using ModelZoo.Models.Layers;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -20,7 +21,6 @@ public sealed class CifarResNet : ImageClassifier
     private readonly Sequential layer3;
     private nn.Module<Tensor, Tensor> linear;
     private readonly CifarResNetOptions _options;
-    private int _numClasses;
 
     public CifarResNet(CifarResNetOptions? options = null) : base(nameof(CifarResNet))
     {
@@ -31,14 +31,13 @@ public sealed class CifarResNet : ImageClassifier
         layer1 = Stage(s_widths[0], s_widths[0], 1);
         layer2 = Stage(s_widths[0], s_widths[1], 2);
         layer3 = Stage(s_widths[1], s_widths[2], 2);
-        _numClasses = _options.NumClasses;
-        linear = Head(_numClasses);
+        linear = ClassifierHead.Create(s_widths[2], _options.NumClasses);
         RegisterComponents();
         InitWeights();
     }
 
     public CifarResNetOptions Options => _options;
-    public override int NumClasses => _numClasses;
+    public override int NumClasses => ClassifierHead.NumClasses(linear);
     public override int InChannels => _options.InChannels;
     public override int MinInputSize => 4;
     public override string StemName => "conv1";
@@ -63,14 +62,8 @@ public sealed class CifarResNet : ImageClassifier
         return (preLogits ? pooled : linear.call(pooled)).MoveToOuterDisposeScope();
     }
 
-    public override void ResetClassifier(int numClasses)
-    {
-        if (numClasses < 0) throw new ArgumentOutOfRangeException(nameof(numClasses), numClasses, "numClasses must be >= 0.");
-        linear = Head(numClasses);
-        if (linear is Linear l) nn.init.kaiming_normal_(l.weight);
-        ModuleSurgery.Replace(this, nameof(linear), linear).Dispose();
-        _numClasses = numClasses;
-    }
+    public override void ResetClassifier(int numClasses) =>
+        linear = ClassifierHead.Replace(this, nameof(linear), s_widths[2], numClasses, conv1.weight!, l => nn.init.kaiming_normal_(l.weight));
 
     public override nn.Module<Tensor, Tensor> GetClassifier() => linear;
 
@@ -82,9 +75,6 @@ public sealed class CifarResNet : ImageClassifier
                 new CifarBasicBlock(i == 0 ? inPlanes : planes, planes, i == 0 ? stride : 1)));
         return nn.Sequential(blocks);
     }
-
-    private static nn.Module<Tensor, Tensor> Head(int numClasses) =>
-        numClasses == 0 ? nn.Identity() : nn.Linear(s_widths[2], numClasses);
 
     /// <summary>Kaiming-normal convolution and linear weights, as the reference implementation initialises them.</summary>
     private void InitWeights()

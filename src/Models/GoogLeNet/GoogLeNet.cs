@@ -1,3 +1,4 @@
+using ModelZoo.Models.Layers;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -74,7 +75,7 @@ public sealed class GoogLeNet : ImageClassifier, IAuxiliaryOutputs
         }
         avgpool = nn.AdaptiveAvgPool2d(1);
         dropout = nn.Dropout(_options.Dropout);
-        fc = NewClassifier(_options.NumClasses);
+        fc = ClassifierHead.Create(1024, _options.NumClasses);
         RegisterComponents();
         if (_options.InitWeights) InitWeights();
     }
@@ -82,7 +83,7 @@ public sealed class GoogLeNet : ImageClassifier, IAuxiliaryOutputs
     /// <summary>The options this model was built with (NumClasses as at construction).</summary>
     public GoogLeNetOptions Options => _options;
 
-    public override int NumClasses => fc is Linear linear ? (int)linear.out_features : 0;
+    public override int NumClasses => ClassifierHead.NumClasses(fc);
     public override int InChannels => _options.InChannels;
 
     /// <summary>15, torchvision's <c>min_size</c>: below it maxpool3's 3×3 window no longer fits.</summary>
@@ -130,11 +131,7 @@ public sealed class GoogLeNet : ImageClassifier, IAuxiliaryOutputs
     /// outputs (0 = identity) on the same device and dtype, so the combined loss keeps working.</summary>
     public override void ResetClassifier(int numClasses)
     {
-        if (numClasses < 0) throw new ArgumentOutOfRangeException(nameof(numClasses), numClasses, "numClasses must be >= 0 (0 = no classifier).");
-        Parameter reference = conv3.parameters().First();
-        fc = NewClassifier(numClasses);
-        fc.to(reference.device).to(reference.dtype);
-        ModuleSurgery.Replace(this, nameof(fc), fc).Dispose();
+        fc = ClassifierHead.Replace(this, nameof(fc), NumFeatures, numClasses, conv3.parameters().First());
         aux1?.ResetClassifier(numClasses);
         aux2?.ResetClassifier(numClasses);
     }
@@ -177,9 +174,6 @@ public sealed class GoogLeNet : ImageClassifier, IAuxiliaryOutputs
     }
 
     private static MaxPool2d CeilPool(long kernel, long stride) => nn.MaxPool2d(kernel_size: kernel, stride: stride, ceil_mode: true);
-
-    private static nn.Module<Tensor, Tensor> NewClassifier(int numClasses) =>
-        numClasses == 0 ? nn.Identity() : nn.Linear(1024, numClasses);
 
     /// <summary>torchvision's init: truncated normal (std 0.01, bounds ±2) for every Conv2d and Linear weight in module
     /// order; BatchNorm weight 1, bias 0; Linear biases keep their default initialisation.</summary>

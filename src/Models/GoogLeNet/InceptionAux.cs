@@ -1,3 +1,4 @@
+using ModelZoo.Models.Layers;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -19,13 +20,13 @@ public sealed class InceptionAux : nn.Module<Tensor, Tensor>
     {
         conv = new BasicConv2d(inChannels, 128, 1);
         fc1 = nn.Linear(2048, 1024);
-        fc2 = NewClassifier(numClasses);
+        fc2 = ClassifierHead.Create(1024, numClasses);
         this.dropout = nn.Dropout(dropout);
         RegisterComponents();
     }
 
     /// <summary>Output width of fc2 (0 when it was reset to the identity).</summary>
-    public int NumClasses => fc2 is Linear linear ? (int)linear.out_features : 0;
+    public int NumClasses => ClassifierHead.NumClasses(fc2);
 
     public override Tensor forward(Tensor input)
     {
@@ -39,13 +40,6 @@ public sealed class InceptionAux : nn.Module<Tensor, Tensor>
     }
 
     /// <summary>Replaces fc2 by a fresh Linear(1024, <paramref name="numClasses"/>) (identity for 0) on fc1's device and dtype.</summary>
-    internal void ResetClassifier(int numClasses)
-    {
-        fc2 = NewClassifier(numClasses);
-        fc2.to(fc1.weight.device).to(fc1.weight.dtype);
-        ModuleSurgery.Replace(this, nameof(fc2), fc2).Dispose();
-    }
-
-    private static nn.Module<Tensor, Tensor> NewClassifier(int numClasses) =>
-        numClasses == 0 ? nn.Identity() : nn.Linear(1024, numClasses);
+    internal void ResetClassifier(int numClasses) =>
+        fc2 = ClassifierHead.Replace(this, nameof(fc2), 1024, numClasses, fc1.weight);
 }

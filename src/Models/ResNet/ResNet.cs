@@ -1,3 +1,4 @@
+using ModelZoo.Models.Layers;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -56,7 +57,7 @@ public sealed class ResNet : ImageClassifier
         layer4 = MakeLayer(512, layers[3], stride: 2);
         avgpool = nn.AdaptiveAvgPool2d(1);
         if (_options.Dropout is > 0) dropout = nn.Dropout(_options.Dropout.Value);
-        fc = NewClassifier(_options.NumClasses);
+        fc = ClassifierHead.Create(512L * _expansion, _options.NumClasses);
         RegisterComponents();
         InitWeights();
 
@@ -80,7 +81,7 @@ public sealed class ResNet : ImageClassifier
     /// <summary>The options this model was built with (NumClasses as at construction).</summary>
     public ResNetOptions Options => _options;
 
-    public override int NumClasses => fc is Linear linear ? (int)linear.out_features : 0;
+    public override int NumClasses => ClassifierHead.NumClasses(fc);
     public override int InChannels => _options.InChannels;
 
     /// <summary>1, as torchvision's <c>min_size</c> (1, 1): every stride-2 layer pads, so any size reaches layer4.</summary>
@@ -119,19 +120,10 @@ public sealed class ResNet : ImageClassifier
 
     /// <summary>Replaces <c>fc</c> with a freshly initialised Linear(NumFeatures, <paramref name="numClasses"/>) on the
     /// same device and dtype (0 = identity: the model then returns the pooled features).</summary>
-    public override void ResetClassifier(int numClasses)
-    {
-        if (numClasses < 0) throw new ArgumentOutOfRangeException(nameof(numClasses), numClasses, "numClasses must be >= 0 (0 = no classifier).");
-        Parameter reference = conv1.weight!;
-        fc = NewClassifier(numClasses);
-        fc.to(reference.device).to(reference.dtype);
-        ModuleSurgery.Replace(this, nameof(fc), fc).Dispose();
-    }
+    public override void ResetClassifier(int numClasses) =>
+        fc = ClassifierHead.Replace(this, nameof(fc), NumFeatures, numClasses, conv1.weight!);
 
     public override nn.Module<Tensor, Tensor> GetClassifier() => fc;
-
-    private nn.Module<Tensor, Tensor> NewClassifier(int numClasses) =>
-        numClasses == 0 ? nn.Identity() : nn.Linear(512L * _expansion, numClasses);
 
     /// <summary>torchvision's <c>_make_layer</c>: the projection shortcut (built first, as torchvision) on the first
     /// block when the stride or the width changes, then identity blocks.</summary>

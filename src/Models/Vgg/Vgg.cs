@@ -36,7 +36,7 @@ public sealed class Vgg : ImageClassifier
             nn.Linear(4096, 4096),
             nn.ReLU(),
             nn.Dropout(_options.Dropout),
-            NewHead(_options.NumClasses));
+            ClassifierHead.Create(4096, _options.NumClasses));
         RegisterComponents();
         if (_options.InitWeights) InitWeights();
     }
@@ -49,7 +49,7 @@ public sealed class Vgg : ImageClassifier
 
     public VggOptions Options => _options;
     /// <summary>Outputs of <c>classifier.6</c> (0 when it is an identity), read from the module itself.</summary>
-    public override int NumClasses => classifier[6] is Linear head ? (int)head.out_features : 0;
+    public override int NumClasses => ClassifierHead.NumClasses(classifier[6]);
 
     /// <summary>Input channels of the stem <c>features.0</c>, read from the module itself (so a stem swapped with
     /// <see cref="ModuleSurgery"/>, e.g. for grayscale weights, is what the input check expects).</summary>
@@ -69,14 +69,8 @@ public sealed class Vgg : ImageClassifier
         return classifier.ForwardPrefix(flat, preLogits ? 6 : 7);
     }
 
-    public override void ResetClassifier(int numClasses)
-    {
-        if (numClasses < 0) throw new ArgumentOutOfRangeException(nameof(numClasses), numClasses, "numClasses must be >= 0 (0 = identity, pre-logits output).");
-        Linear reference = (Linear)classifier[3];
-        nn.Module<Tensor, Tensor> head = NewHead(numClasses);
-        if (head is Linear linear) InitLinear(linear);
-        ModuleSurgery.Replace(this, ClassifierName, head.to(reference.weight.dtype).to(reference.weight.device)).Dispose();
-    }
+    public override void ResetClassifier(int numClasses) =>
+        ClassifierHead.Replace(this, ClassifierName, 4096, numClasses, ((Linear)classifier[3]).weight, InitLinear);
 
     public override nn.Module<Tensor, Tensor> GetClassifier() => classifier[6];
 
@@ -104,9 +98,6 @@ public sealed class Vgg : ImageClassifier
         }
         return (new IndexedSequential(layers.ToArray()), stages.ToArray());
     }
-
-    private static nn.Module<Tensor, Tensor> NewHead(int numClasses) =>
-        numClasses == 0 ? nn.Identity() : nn.Linear(4096, numClasses);
 
     /// <summary>torchvision's VGG initialisation.</summary>
     private void InitWeights()

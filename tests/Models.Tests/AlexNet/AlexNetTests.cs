@@ -43,19 +43,8 @@ public sealed class AlexNetTests : IClassFixture<AlexNetTests.Shared>
     [Fact]
     public void Eval_forward_equals_torchvision_for_formula_weights()
     {
-        ForwardFixture fixture = OracleFixtures.Forward("alexnet");
         using var model = new Models.AlexNet.AlexNet();
-        DeterministicFill.Fill(model, fixture.WeightGain);
-        model.eval();
-        using var noGrad = torch.no_grad();
-        using Tensor input = DeterministicFill.Input(fixture.InputShape);
-        using Tensor logits = model.call(input);
-        float[][] expected = fixture.Outputs["logits"];
-        double maxDiff = OracleFixtures.MaxAbsDiff(logits, expected);
-        double rowDiff = expected[0].Zip(expected[1], (a, b) => Math.Abs(a - b)).Max();
-        _output.WriteLine($"alexnet {string.Join("x", fixture.InputShape)}: max |ours - torchvision| = {maxDiff:G3}; rows differ by {rowDiff:G3}");
-        Assert.True(rowDiff > 0.01, "the fixture's two inputs should give clearly different logits");
-        Assert.True(maxDiff <= 1e-4, $"max |ours - torchvision| = {maxDiff:G3}");
+        OracleForward.AssertEvalLogitsMatch(model, "alexnet", _output);
     }
 
     [Fact]

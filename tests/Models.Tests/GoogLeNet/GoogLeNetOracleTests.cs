@@ -30,19 +30,11 @@ public sealed class GoogLeNetOracleTests(ITestOutputHelper output)
     [InlineData("googlenet_noaux", false, false, 10)]
     public void Eval_logits_match_torchvision(string fixtureName, bool auxLogits, bool transformInput, int numClasses)
     {
-        ForwardFixture fixture = OracleFixtures.Forward(fixtureName);
         using var model = GoogLeNetBuilders.GoogLeNet(new GoogLeNetOptions
         {
             AuxLogits = auxLogits, TransformInput = transformInput, NumClasses = numClasses, InitWeights = false,
         });
-        DeterministicFill.Fill(model, fixture.WeightGain);
-        model.eval();
-        using var noGrad = torch.no_grad();
-        using Tensor input = DeterministicFill.Input(fixture.InputShape);
-        using Tensor logits = model.call(input);
-        double diff = OracleFixtures.MaxAbsDiff(logits, fixture.Outputs["logits"]);
-        output.WriteLine($"{fixtureName}: max |ours - torchvision| = {diff:g3}");
-        Assert.True(diff <= 1e-4, $"{fixtureName}: max |ours - torchvision| = {diff:g3}");
+        OracleForward.AssertEvalLogitsMatch(model, fixtureName, output);
     }
 
     [Fact]

@@ -1,7 +1,5 @@
 using ModelZoo.Models.Tests.Oracle;
 using Xunit.Abstractions;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace ModelZoo.Models.Tests.ResNets;
 
@@ -16,15 +14,7 @@ public sealed class ResNetForwardTests(ITestOutputHelper output)
     [InlineData("resnext50_32x4d", 1000)]   // grouped 3x3
     public void Eval_logits_match_torchvision(string name, int numClasses)
     {
-        ForwardFixture fixture = OracleFixtures.Forward(name);
         using ImageClassifier model = Zoo.Create(name, new ModelOptions { NumClasses = numClasses });
-        DeterministicFill.Fill(model, fixture.WeightGain);
-        model.eval();
-        using var noGrad = torch.no_grad();
-        using Tensor input = DeterministicFill.Input(fixture.InputShape);
-        using Tensor logits = model.call(input);
-        double diff = OracleFixtures.MaxAbsDiff(logits, fixture.Outputs["logits"]);
-        output.WriteLine($"{name}: max |ours - torchvision| = {diff:g3}");
-        Assert.True(diff <= 1e-4, $"{name}: max |ours - torchvision| = {diff:g3}");
+        OracleForward.AssertEvalLogitsMatch(model, name, output);
     }
 }

@@ -40,23 +40,8 @@ public sealed class ImageFolder : IClassificationDataset, IFileDataset
 
     public int Count => _samples.Length;
 
-    public ImageSample this[int index]
-    {
-        get
-        {
-            if ((uint)index >= (uint)Count) throw new ArgumentOutOfRangeException(nameof(index), index, $"Index must be in 0..{Count - 1}.");
-            FileSample sample = _samples[index];
-            try
-            {
-                return new ImageSample(_loader(sample.Path), sample.Label);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException and not SampleLoadException)
-            {
-                throw new SampleLoadException(
-                    $"Could not read image {sample.Path} (item {index}, class '{Classes[sample.Label]}'): {ex.Message}", index, sample.Path, ex);
-            }
-        }
-    }
+    public ImageSample this[int index] =>
+        FileSampleReader.Read(_samples, index, _loader, sample => $", class '{Classes[sample.Label]}'");
 
     public string SamplePath(int index) => _samples[index].Path;
 

@@ -29,22 +29,8 @@ public sealed class ManifestDataset : IClassificationDataset, IFileDataset
     public IReadOnlyList<FileSample> Samples => _samples;
     public int Count => _samples.Length;
 
-    public ImageSample this[int index]
-    {
-        get
-        {
-            if ((uint)index >= (uint)Count) throw new ArgumentOutOfRangeException(nameof(index), index, $"Index must be in 0..{Count - 1}.");
-            FileSample sample = _samples[index];
-            try
-            {
-                return new ImageSample(_loader(sample.Path), sample.Label);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException and not SampleLoadException)
-            {
-                throw new SampleLoadException($"Could not read image {sample.Path} (item {index} of manifest {ManifestPath}): {ex.Message}", index, sample.Path, ex);
-            }
-        }
-    }
+    public ImageSample this[int index] =>
+        FileSampleReader.Read(_samples, index, _loader, _ => $" of manifest {ManifestPath}");
 
     public string SamplePath(int index) => _samples[index].Path;
 

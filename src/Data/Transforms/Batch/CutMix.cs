@@ -8,18 +8,9 @@ namespace ModelZoo.Data.Transforms;
 /// uniform random point (clipped to the image); each sample gets that box from its predecessor in the batch, and the
 /// targets are mixed with λ adjusted to the pasted area: λ' = 1 − box area / (H·W).
 /// </summary>
-public sealed class CutMix : IBatchTransform
+public sealed class CutMix : MixingBatchTransform
 {
-    public CutMix(int numClasses, double alpha = 1.0)
-    {
-        BatchMixing.CheckClasses(numClasses);
-        BatchMixing.CheckAlpha(alpha);
-        NumClasses = numClasses;
-        Alpha = alpha;
-    }
-
-    public int NumClasses { get; }
-    public double Alpha { get; }
+    public CutMix(int numClasses, double alpha = 1.0) : base(numClasses, alpha) { }
 
     /// <summary>The box [X1, X2) × [Y1, Y2), the drawn λ and the target weight λ' = 1 − box area / image area.</summary>
     public readonly record struct Params(int X1, int Y1, int X2, int Y2, double DrawnLambda, double Lambda);
@@ -52,7 +43,7 @@ public sealed class CutMix : IBatchTransform
         return (output.MoveToOuterDisposeScope(), soft.MoveToOuterDisposeScope());
     }
 
-    public (Tensor Inputs, Tensor Targets) Apply(Tensor inputs, Tensor targets, Random random)
+    public override (Tensor Inputs, Tensor Targets) Apply(Tensor inputs, Tensor targets, Random random)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         if (inputs.dim() != 4) throw new ArgumentException($"CutMix expects inputs [N, C, H, W]; got [{string.Join(", ", inputs.shape)}].", nameof(inputs));

@@ -7,18 +7,9 @@ namespace ModelZoo.Data.Transforms;
 /// MixUp (torchvision v2 MixUp): λ ~ Beta(<see cref="Alpha"/>, <see cref="Alpha"/>) (default α = 1), each sample blended
 /// with its predecessor in the batch (roll by one): x' = λ·x + (1 − λ)·x_prev, and its one-hot target mixed the same way.
 /// </summary>
-public sealed class MixUp : IBatchTransform
+public sealed class MixUp : MixingBatchTransform
 {
-    public MixUp(int numClasses, double alpha = 1.0)
-    {
-        BatchMixing.CheckClasses(numClasses);
-        BatchMixing.CheckAlpha(alpha);
-        NumClasses = numClasses;
-        Alpha = alpha;
-    }
-
-    public int NumClasses { get; }
-    public double Alpha { get; }
+    public MixUp(int numClasses, double alpha = 1.0) : base(numClasses, alpha) { }
 
     /// <summary>The mixing weight λ of the batch.</summary>
     public double MakeParams(Random random)
@@ -37,7 +28,7 @@ public sealed class MixUp : IBatchTransform
         return (mixed.MoveToOuterDisposeScope(), soft.MoveToOuterDisposeScope());
     }
 
-    public (Tensor Inputs, Tensor Targets) Apply(Tensor inputs, Tensor targets, Random random) => Apply(inputs, targets, MakeParams(random));
+    public override (Tensor Inputs, Tensor Targets) Apply(Tensor inputs, Tensor targets, Random random) => Apply(inputs, targets, MakeParams(random));
 
     public override string ToString() => $"MixUp(alpha={Alpha}, num_classes={NumClasses})";
 }

@@ -35,6 +35,13 @@ public static class AugmentOps
         };
     }
 
+    /// <summary>Applies <paramref name="ops"/> in order (the kernel of AutoAugment and RandAugment).</summary>
+    internal static ImageBuffer ApplyAll(ImageBuffer image, IEnumerable<(AugmentOp Op, double Magnitude)> ops, Interpolation interpolation, byte[]? fill)
+    {
+        foreach ((AugmentOp op, double magnitude) in ops) image = Apply(image, op, magnitude, interpolation, fill);
+        return image;
+    }
+
     /// <summary>torch.linspace(start, end, steps) in float32 (the first half counted from start, the second from end).</summary>
     public static double[] Linspace(double start, double end, int steps)
     {
