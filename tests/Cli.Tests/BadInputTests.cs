@@ -47,6 +47,11 @@ public sealed class BadInputTests
 
     [Theory]
     [InlineData("train", "--epochs", "zero")]
+    [InlineData("train", "--epochs", "0")]
+    [InlineData("train", "--batch-size", "-4")]
+    [InlineData("train", "--lr", "0")]
+    [InlineData("train", "--workers", "-1")]
+    [InlineData("finetune", "--model", "lenet5", "--weights", "DEFAULT", "--epochs", "0")]
     [InlineData("train", "--optimizer", "rmsprop")]
     [InlineData("train", "--train-range", "10:5")]
     [InlineData("evaluate", "--model", "lenet5")]

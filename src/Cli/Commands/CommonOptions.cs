@@ -36,11 +36,82 @@ internal static class CommonOptions
         CustomParser = r => r.Tokens.Count == 0 ? null : ParseRange(r.Tokens[0].Value, r),
     };
 
-    public static Option<int> Workers() => new("--workers")
+    public static Option<int> Workers() => AtLeast(new Option<int>("--workers")
     {
         Description = "Data loader worker threads decoding and augmenting in parallel (0 = on the training thread).",
         DefaultValueFactory = _ => 0,
-    };
+    }, 0);
+
+    public static Option<int> Epochs(int defaultValue) =>
+        AtLeast(new Option<int>("--epochs") { Description = "Passes over the training items.", DefaultValueFactory = _ => defaultValue }, 1);
+
+    public static Option<int> BatchSize(int defaultValue) =>
+        AtLeast(new Option<int>("--batch-size") { Description = "Samples per step.", DefaultValueFactory = _ => defaultValue }, 1);
+
+    public static Option<double> LearningRate(double defaultValue, string description)
+    {
+        var option = new Option<double>("--lr") { Description = description, DefaultValueFactory = _ => defaultValue };
+        option.Validators.Add(r =>
+        {
+            if (TryGet(r, out double value) && !(value > 0)) r.AddError($"--lr must be > 0; got {value}.");
+        });
+        return option;
+    }
+
+    public static Option<string> Optimizer()
+    {
+        var option = new Option<string>("--optimizer") { Description = "sgd (momentum 0.9), adam or adamw.", DefaultValueFactory = _ => "sgd" };
+        option.AcceptOnlyFromAmong("sgd", "adam", "adamw");
+        return option;
+    }
+
+    public static Option<long> Seed(string description) => new("--seed") { Description = description, DefaultValueFactory = _ => 0 };
+
+    public static Option<string> Out(string defaultValue) =>
+        new("--out") { Description = "Directory for the checkpoint.", DefaultValueFactory = _ => defaultValue };
+
+    public static Option<string?> Device() => new("--device") { Description = "cpu, cuda or cuda:N (default: CUDA when present)." };
+
+    public static Option<int?> Threads()
+    {
+        var option = new Option<int?>("--threads") { Description = "CPU threads for libtorch (default: one per core)." };
+        option.Validators.Add(r =>
+        {
+            if (TryGet(r, out int? value) && value is < 1) r.AddError($"--threads must be >= 1; got {value}.");
+        });
+        return option;
+    }
+
+    public static Option<string?> Augment(string description)
+    {
+        var option = new Option<string?>("--augment") { Description = description };
+        option.AcceptOnlyFromAmong("none", "basic", "imagenet", "trivialaugment");
+        return option;
+    }
+
+    private static Option<int> AtLeast(Option<int> option, int minimum)
+    {
+        option.Validators.Add(r =>
+        {
+            if (TryGet(r, out int value) && value < minimum) r.AddError($"{option.Name} must be >= {minimum}; got {value}.");
+        });
+        return option;
+    }
+
+    /// <summary>The option's value, or false when its text did not convert (that error is already reported).</summary>
+    private static bool TryGet<T>(System.CommandLine.Parsing.OptionResult result, out T value)
+    {
+        try
+        {
+            value = result.GetValueOrDefault<T>();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            value = default!;
+            return false;
+        }
+    }
 
     public static Option<bool> Json() => new("--json")
     {

@@ -25,11 +25,8 @@ internal static class FinetuneCommand
             Description = "imagefolder (DIR/train and DIR/val class folders, or class folders split 80/20 at random), synthetic, mnist, fashion-mnist, kmnist.",
             DefaultValueFactory = _ => defaults.Dataset,
         };
-        var augment = new Option<string?>("--augment")
-        {
-            Description = "Training augmentation: none, basic, imagenet, trivialaugment. Default: imagenet for imagefolder, none otherwise.",
-        };
-        augment.AcceptOnlyFromAmong("none", "basic", "imagenet", "trivialaugment");
+        Option<string?> augment = CommonOptions.Augment(
+            "Training augmentation: none, basic, imagenet, trivialaugment. Default: imagenet for imagefolder, none otherwise.");
         Option<int> workers = CommonOptions.Workers();
         Option<string?> dataDir = CommonOptions.DataDir();
         var freeze = new Option<string>("--freeze")
@@ -41,16 +38,15 @@ internal static class FinetuneCommand
         Option<IndexRange?> trainRange = CommonOptions.Range("--train-range", "Training items of a catalog dataset, before --classes (default: first 80%)");
         Option<IndexRange?> evalRange = CommonOptions.Range("--eval-range", "Evaluation items of a catalog dataset (default: last 20%)");
         var trainLimit = new Option<int?>("--train-limit") { Description = "Use at most this many training items (after --classes)." };
-        var epochs = new Option<int>("--epochs") { Description = "Passes over the training items.", DefaultValueFactory = _ => defaults.Epochs };
-        var batchSize = new Option<int>("--batch-size") { Description = "Samples per step.", DefaultValueFactory = _ => defaults.BatchSize };
-        var lr = new Option<double>("--lr") { Description = "Learning rate of the new head.", DefaultValueFactory = _ => defaults.LearningRate };
+        Option<int> epochs = CommonOptions.Epochs(defaults.Epochs);
+        Option<int> batchSize = CommonOptions.BatchSize(defaults.BatchSize);
+        Option<double> lr = CommonOptions.LearningRate(defaults.LearningRate, "Learning rate of the new head.");
         var backboneLr = new Option<double?>("--backbone-lr") { Description = "Learning rate of unfrozen backbone layers (default: --lr / 10)." };
-        var optimizer = new Option<string>("--optimizer") { Description = "sgd (momentum 0.9), adam or adamw.", DefaultValueFactory = _ => "sgd" };
-        optimizer.AcceptOnlyFromAmong("sgd", "adam", "adamw");
-        var seed = new Option<long>("--seed") { Description = "Seed of the new head, shuffling and splits.", DefaultValueFactory = _ => 0 };
-        var outDir = new Option<string>("--out") { Description = "Directory for the checkpoint.", DefaultValueFactory = _ => defaults.OutputDirectory };
-        var device = new Option<string?>("--device") { Description = "cpu, cuda or cuda:N (default: CUDA when present)." };
-        var threads = new Option<int?>("--threads") { Description = "CPU threads for libtorch (default: one per core)." };
+        Option<string> optimizer = CommonOptions.Optimizer();
+        Option<long> seed = CommonOptions.Seed("Seed of the new head, shuffling and splits.");
+        Option<string> outDir = CommonOptions.Out(defaults.OutputDirectory);
+        Option<string?> device = CommonOptions.Device();
+        Option<int?> threads = CommonOptions.Threads();
         Option<int?> numClasses = ModelShapeOptions.NumClasses();
         Option<int?> inChannels = ModelShapeOptions.InChannels();
         Option<int?> inputSize = ModelShapeOptions.InputSize();
@@ -65,9 +61,6 @@ internal static class FinetuneCommand
         {
             int e = parse.GetValue(epochs), b = parse.GetValue(batchSize);
             double rate = parse.GetValue(lr);
-            if (e < 1) throw new ArgumentException($"--epochs must be >= 1; got {e}.");
-            if (b < 1) throw new ArgumentException($"--batch-size must be >= 1; got {b}.");
-            if (!(rate > 0)) throw new ArgumentException($"--lr must be > 0; got {rate}.");
             if (parse.GetValue(backboneLr) is < 0) throw new ArgumentException("--backbone-lr must be >= 0.");
             if (parse.GetValue(trainLimit) is < 1) throw new ArgumentException("--train-limit must be >= 1.");
             var options = new FinetuneJobOptions

@@ -18,21 +18,17 @@ internal static class TrainCommand
         Option<string?> dataDir = CommonOptions.DataDir();
         Option<IndexRange?> trainRange = CommonOptions.Range("--train-range", "Training items of the split (default: first 80%)");
         Option<IndexRange?> evalRange = CommonOptions.Range("--eval-range", "Evaluation items of the split (default: last 20%)");
-        var epochs = new Option<int>("--epochs") { Description = "Passes over the training items.", DefaultValueFactory = _ => defaults.Epochs };
-        var batchSize = new Option<int>("--batch-size") { Description = "Samples per step.", DefaultValueFactory = _ => defaults.BatchSize };
-        var lr = new Option<double>("--lr") { Description = "Learning rate.", DefaultValueFactory = _ => defaults.LearningRate };
-        var optimizer = new Option<string>("--optimizer") { Description = "sgd (momentum 0.9) or adam.", DefaultValueFactory = _ => "sgd" };
-        optimizer.AcceptOnlyFromAmong("sgd", "adam", "adamw");
-        var seed = new Option<long>("--seed") { Description = "Seed of initialisation, shuffling and the synthetic data.", DefaultValueFactory = _ => 0 };
-        var outDir = new Option<string>("--out") { Description = "Directory for the checkpoint.", DefaultValueFactory = _ => defaults.OutputDirectory };
-        var device = new Option<string?>("--device") { Description = "cpu, cuda or cuda:N (default: CUDA when present)." };
-        var augment = new Option<string?>("--augment")
-        {
-            Description = "Training augmentation: none, basic (random crop + flip), imagenet (random resized crop + flip + colour jitter), trivialaugment. Default: none, or imagenet for imagefolder.",
-        };
-        augment.AcceptOnlyFromAmong("none", "basic", "imagenet", "trivialaugment");
+        Option<int> epochs = CommonOptions.Epochs(defaults.Epochs);
+        Option<int> batchSize = CommonOptions.BatchSize(defaults.BatchSize);
+        Option<double> lr = CommonOptions.LearningRate(defaults.LearningRate, "Learning rate.");
+        Option<string> optimizer = CommonOptions.Optimizer();
+        Option<long> seed = CommonOptions.Seed("Seed of initialisation, shuffling and the synthetic data.");
+        Option<string> outDir = CommonOptions.Out(defaults.OutputDirectory);
+        Option<string?> device = CommonOptions.Device();
+        Option<string?> augment = CommonOptions.Augment(
+            "Training augmentation: none, basic (random crop + flip), imagenet (random resized crop + flip + colour jitter), trivialaugment. Default: none, or imagenet for imagefolder.");
         Option<int> workers = CommonOptions.Workers();
-        var threads = new Option<int?>("--threads") { Description = "CPU threads for libtorch (default: one per core)." };
+        Option<int?> threads = CommonOptions.Threads();
         Option<bool> json = CommonOptions.Json();
 
         var command = new Command("train", "Train a model (default: LeNet-5 on the embedded synthetic shapes, no download).")
@@ -43,10 +39,6 @@ internal static class TrainCommand
         {
             int e = parse.GetValue(epochs), b = parse.GetValue(batchSize);
             double rate = parse.GetValue(lr);
-            if (e < 1) throw new ArgumentException($"--epochs must be >= 1; got {e}.");
-            if (b < 1) throw new ArgumentException($"--batch-size must be >= 1; got {b}.");
-            if (!(rate > 0)) throw new ArgumentException($"--lr must be > 0; got {rate}.");
-            if (parse.GetValue(workers) < 0) throw new ArgumentException($"--workers must be >= 0; got {parse.GetValue(workers)}.");
             var options = new TrainJobOptions
             {
                 Model = parse.GetValue(model)!, Dataset = parse.GetValue(dataset)!, DataDirectory = parse.GetValue(dataDir),
