@@ -5,6 +5,7 @@ using ModelZoo.Cli.Output;
 using ModelZoo.Data.Transforms;
 using ModelZoo.Models;
 using ModelZoo.Models.Pretrained;
+using ModelZoo.Models.Weights;
 using ModelZoo.Training.Inference;
 
 namespace ModelZoo.Cli.Commands;
@@ -17,7 +18,7 @@ internal static class PredictCommand
         Option<string> model = CommonOptions.RequiredModel();
         var weights = new Option<string>("--weights", "-w")
         {
-            Description = "Weights: a catalog name (DEFAULT, IMAGENET1K_V1, ...; cached or downloaded) or a .pth/.pt file.",
+            Description = "Weights: a catalog name (DEFAULT, IMAGENET1K_V1, ...; cached or downloaded), a .pth/.pt/safetensors file, or a .ckpt from 'modelzoo train' (its classes and preprocessing).",
             Required = true,
         };
         var image = new Option<string>("--image", "-i") { Description = "Image file (JPEG, PNG, BMP, GIF, WebP).", Required = true };
@@ -47,6 +48,8 @@ internal static class PredictCommand
             if (k < 1) throw new ArgumentException($"--topk must be >= 1; got {k}.");
             string modelName = parse.GetValue(model)!, weightsText = parse.GetValue(weights)!, imagePath = parse.GetValue(image)!;
             if (!File.Exists(imagePath)) throw new FileNotFoundException($"Image not found: {Path.GetFullPath(imagePath)}.", imagePath);
+            if (File.Exists(weightsText) && WeightFile.Detect(weightsText) == WeightFileFormat.ModelZooCheckpoint)
+                return await PredictFromCheckpointAsync(context, modelName, weightsText, imagePath, k, parse.GetValue(device), parse.GetValue(json)).ConfigureAwait(false);
             var options = new PretrainedOptions { Model = ModelShapeOptions.Read(parse, numClasses, inChannels, inputSize) };
             using PretrainedModel loaded = await PretrainedLoader.LoadAsync(modelName, weightsText, options,
                 new DownloadConsole(context).Progress, ct).ConfigureAwait(false);
@@ -55,34 +58,53 @@ internal static class PredictCommand
             var classifier = Classifier.For(loaded, transform, parse.GetValue(device));
             IReadOnlyList<Prediction> top = classifier.Predict(imagePath, k);
             string weightsShown = loaded.Weights is { } w ? $"{w.Name} ({loaded.File})" : loaded.File;
-
-            if (parse.GetValue(json))
-            {
-                await context.Output.WriteLineAsync(JsonSerializer.Serialize(new Dictionary<string, object>
-                {
-                    ["model"] = modelName, ["weights"] = loaded.Weights?.Name ?? loaded.File, ["image"] = Path.GetFullPath(imagePath),
-                    ["predictions"] = top.Select(p => new Dictionary<string, object>
-                    {
-                        ["index"] = p.Index, ["label"] = p.Label, ["probability"] = p.Probability, ["logit"] = p.Logit,
-                    }).ToArray(),
-                })).ConfigureAwait(false);
-                return 0;
-            }
-            await context.Output.WriteLineAsync($"{modelName} with {weightsShown}; {presetText}").ConfigureAwait(false);
-            await context.Output.WriteLineAsync($"{Path.GetFileName(imagePath)}:").ConfigureAwait(false);
-            int width = Math.Max(5, top.Max(p => p.Label.Length));
-            for (int i = 0; i < top.Count; i++)
-            {
-                Prediction p = top[i];
-                await context.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"  {i + 1}. {p.Label.PadRight(width)}  {p.Probability * 100,6:F2} %   logit {p.Logit,8:F4}   index {p.Index}")).ConfigureAwait(false);
-            }
+            await WriteAsync(context, modelName, loaded.Weights?.Name ?? loaded.File, $"{modelName} with {weightsShown}; {presetText}",
+                imagePath, top, parse.GetValue(json)).ConfigureAwait(false);
             return 0;
         });
         return command;
     }
 
     /// <summary>The transform for <c>--preset</c> (with <c>--mean</c>/<c>--std</c> replacing its normalisation) and a description.</summary>
+    /// <summary>A checkpoint from `modelzoo train`/`finetune`: its classes and its training preprocessing.</summary>
+    private static async Task<int> PredictFromCheckpointAsync(CliContext context, string modelName, string path, string imagePath,
+        int topK, string? device, bool json)
+    {
+        using CheckpointClassifier loaded = CheckpointClassifier.Load(path, device);
+        if (!string.Equals(loaded.Info.Model, modelName, StringComparison.OrdinalIgnoreCase))
+            throw new ArgumentException($"Checkpoint {path} holds model '{loaded.Info.Model}', not '{modelName}'.");
+        IReadOnlyList<Prediction> top = loaded.Predict(imagePath, topK);
+        await WriteAsync(context, modelName, path, $"{modelName} from checkpoint {path}; the preprocessing it was trained with",
+            imagePath, top, json).ConfigureAwait(false);
+        return 0;
+    }
+
+    private static async Task WriteAsync(CliContext context, string modelName, string weights, string header, string imagePath,
+        IReadOnlyList<Prediction> top, bool json)
+    {
+        if (json)
+        {
+            await context.Output.WriteLineAsync(JsonSerializer.Serialize(new Dictionary<string, object>
+            {
+                ["model"] = modelName, ["weights"] = weights, ["image"] = Path.GetFullPath(imagePath),
+                ["predictions"] = top.Select(p => new Dictionary<string, object>
+                {
+                    ["index"] = p.Index, ["label"] = p.Label, ["probability"] = p.Probability, ["logit"] = p.Logit,
+                }).ToArray(),
+            })).ConfigureAwait(false);
+            return;
+        }
+        await context.Output.WriteLineAsync(header).ConfigureAwait(false);
+        await context.Output.WriteLineAsync($"{Path.GetFileName(imagePath)}:").ConfigureAwait(false);
+        int width = Math.Max(5, top.Max(p => p.Label.Length));
+        for (int i = 0; i < top.Count; i++)
+        {
+            Prediction p = top[i];
+            await context.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"  {i + 1}. {p.Label.PadRight(width)}  {p.Probability * 100,6:F2} %   logit {p.Logit,8:F4}   index {p.Index}")).ConfigureAwait(false);
+        }
+    }
+
     internal static (ITransform Transform, string Description) ResolvePreset(PretrainedModel loaded, string model, string? name,
         int? resize, int? crop, double[]? mean, double[]? std)
     {

@@ -21,6 +21,10 @@ public sealed record CheckpointInfo
     public double[]? Mean { get; init; }
     public double[]? Std { get; init; }
 
+    /// <summary>[height, width] of the training images before they were fitted to the model (28×28 for MNIST),
+    /// or null when they varied (an image folder); lets prediction reproduce the training preprocessing.</summary>
+    public int[]? ImageSize { get; init; }
+
     /// <summary>Free-form metrics (e.g. eval_accuracy).</summary>
     public IReadOnlyDictionary<string, double>? Metrics { get; init; }
 

@@ -57,6 +57,7 @@ public static class TrainJob
         trainer.Add(new CheckpointCallback(checkpoint, (epoch, m) => new CheckpointInfo
         {
             Model = entry.Name, Options = modelOptions, Epoch = epoch, Classes = spec.Classes, Mean = spec.Mean, Std = spec.Std,
+            ImageSize = spec.FixedSize ? new[] { spec.Height, spec.Width } : null,
             Metrics = m is null ? null : new Dictionary<string, double>
             {
                 ["train_loss"] = m.TrainLoss, ["train_accuracy"] = m.TrainAccuracy, ["eval_accuracy"] = m.EvalAccuracy ?? double.NaN,

@@ -50,6 +50,7 @@ public static class FinetuneJob
         trainer.Add(new CheckpointCallback(checkpoint, (epoch, m) => new CheckpointInfo
         {
             Model = entry.Name, Options = saved, Epoch = epoch, Classes = data.Train.Classes, Mean = mean.ToArray(), Std = std.ToArray(),
+            ImageSize = data.Spec.FixedSize ? new[] { data.Spec.Height, data.Spec.Width } : null,
             Metrics = m is null ? null : new Dictionary<string, double>
             {
                 ["train_loss"] = m.TrainLoss, ["train_accuracy"] = m.TrainAccuracy, ["eval_accuracy"] = m.EvalAccuracy ?? double.NaN,
