@@ -28,5 +28,12 @@ public sealed record CheckpointInfo
     /// <summary>Free-form metrics (e.g. eval_accuracy).</summary>
     public IReadOnlyDictionary<string, double>? Metrics { get; init; }
 
+    /// <summary>Dataset name the model was trained on (e.g. synthetic, mnist), when known.</summary>
+    public string? Dataset { get; init; }
+
+    /// <summary>Present in checkpoints written during training (<see cref="CheckpointCallback"/>): what resuming needs.
+    /// Null in weights-only checkpoints (and in those written before resume existed).</summary>
+    public TrainingState? Training { get; init; }
+
     public DateTimeOffset CreatedUtc { get; init; } = DateTimeOffset.UtcNow;
 }

@@ -1,6 +1,9 @@
 using System.Diagnostics;
+using System.Text.Json.Nodes;
+using ModelZoo.Data;
 using ModelZoo.Data.Loading;
 using ModelZoo.Models;
+using ModelZoo.Training.Checkpoints;
 using ModelZoo.Training.Precision;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -31,25 +34,31 @@ public sealed class Trainer
         return this;
     }
 
-    /// <summary>Trains <paramref name="model"/> for <see cref="TrainerOptions.Epochs"/> epochs, evaluating on
-    /// <paramref name="eval"/> after each when given. Cancellation ends the run with an <see cref="OperationCanceledException"/>.</summary>
+    /// <summary>Trains <paramref name="model"/> for <see cref="TrainerOptions.Epochs"/> epochs (continuing from
+    /// <see cref="TrainerOptions.ResumeFrom"/> when set), evaluating on <paramref name="eval"/> after each when given.
+    /// Torch's generator is re-seeded from (seed, epoch) at every epoch start and the loader shuffles by epoch, so a
+    /// resumed run reproduces the uninterrupted one bit for bit on the same device. Cancellation ends the run with an <see cref="OperationCanceledException"/>.</summary>
     public TrainingResult Fit(ImageClassifier model, DataLoader train, DataLoader? eval = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(train);
-        torch.manual_seed(Options.Seed);
-        Device device = Devices.Resolve(Options.Device);
+        CheckpointInfo? resume = Options.ResumeFrom is { } from ? Checkpoint.ReadInfo(from) : null;
+        TrainerOptions options = resume?.Training is { } saved ? Options with { Seed = saved.Seed } : Options;
+        torch.manual_seed(options.Seed);
+        Device device = Devices.Resolve(options.Device);
         model.to(device);
-        using optim.Optimizer optimizer = Options.ParameterGroups is { } groups
-            ? Optimizers.Create(groups(model), Options)
-            : Optimizers.Create(model.parameters(), Options);
-        var context = new TrainerContext(model, optimizer, Options, device);
+        using optim.Optimizer optimizer = options.ParameterGroups is { } groups
+            ? Optimizers.Create(groups(model), options)
+            : Optimizers.Create(model.parameters(), options);
         ITrainerCallback[] callbacks = _callbacks.OrderBy(c => c.Order).ToArray();
+        var context = new TrainerContext(model, optimizer, options, device) { Callbacks = callbacks };
+        if (resume is not null) Resume(context, options.ResumeFrom!, resume);
         var clock = Stopwatch.StartNew();
 
         foreach (ITrainerCallback c in callbacks) c.OnFitStart(context);
-        for (int epoch = 1; epoch <= Options.Epochs && !context.StopRequested; epoch++)
+        for (int epoch = context.StartEpoch; epoch <= options.Epochs && !context.StopRequested; epoch++)
         {
+            torch.manual_seed(EpochSeed(options.Seed, epoch));   // dropout etc. draw the same whether or not the run was resumed
             foreach (ITrainerCallback c in callbacks) c.OnEpochStart(context, epoch);
             var epochClock = Stopwatch.StartNew();
             (double loss, int correct, int seen) = TrainEpoch(context, train, epoch, callbacks, clock, cancellationToken);
@@ -62,6 +71,27 @@ public sealed class Trainer
         var result = new TrainingResult(context.History.ToArray(), clock.Elapsed, context.StopRequested);
         foreach (ITrainerCallback c in callbacks) c.OnFitEnd(context, result);
         return result;
+    }
+
+    /// <summary>Test hook: false resumes weights, history and callbacks but starts with a fresh optimizer.</summary>
+    internal bool RestoreOptimizerState { get; set; } = true;
+
+    /// <summary>The seed of torch's generator at the start of <paramref name="epoch"/>.</summary>
+    public static long EpochSeed(long seed, int epoch) => SampleRandom.Derive(seed, TorchStream + epoch);
+
+    private const long TorchStream = 0x70C4_0000_0000;
+
+    private void Resume(TrainerContext context, string path, CheckpointInfo info)
+    {
+        if (info.Training is not { } state)
+            throw new InvalidDataException($"Checkpoint {path} holds weights only (no training state), so training cannot resume from it. " +
+                "Resume from a checkpoint written during training (CheckpointCallback), or fine-tune from it instead.");
+        Checkpoint.Restore(path, context.Model, RestoreOptimizerState ? context.Optimizer : null);
+        if (RestoreOptimizerState && context.Optimizer is TorchSharp.Modules.OptimizerHelper helper) helper.to(context.Device);
+        context.History.AddRange(state.History);
+        context.StartEpoch = info.Epoch + 1;
+        foreach (IStatefulCallback c in context.Callbacks.OfType<IStatefulCallback>())
+            if (state.Callbacks is { } saved && saved.TryGetValue(c.StateKey, out JsonNode? node)) c.LoadState(node);
     }
 
     private (double Loss, int Correct, int Seen) TrainEpoch(TrainerContext context, DataLoader train, int epoch,
@@ -95,7 +125,7 @@ public sealed class Trainer
                 seen += batch.Size;
             }
             step++;
-            var progress = new TrainingProgress(epoch, Options.Epochs, step, train.BatchCount, lossSum / seen,
+            var progress = new TrainingProgress(epoch, context.Options.Epochs, step, train.BatchCount, lossSum / seen,
                 seen / Math.Max(1e-9, epochClock.Elapsed.TotalSeconds), clock.Elapsed);
             foreach (ITrainerCallback c in callbacks) c.OnStepEnd(context, progress);
             if (context.StopRequested) break;

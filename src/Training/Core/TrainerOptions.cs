@@ -31,6 +31,11 @@ public sealed record TrainerOptions
     /// <summary>Seed for torch's generator (dropout etc.); the data order is seeded by the loader.</summary>
     public long Seed { get; init; }
 
+    /// <summary>A training checkpoint (written by <see cref="CheckpointCallback"/>) to resume from: its weights, optimizer
+    /// state, history and callback state are restored and training continues at the next epoch up to <see cref="Epochs"/>
+    /// in total. The checkpoint's seed replaces <see cref="Seed"/>. Null (default) starts fresh.</summary>
+    public string? ResumeFrom { get; init; }
+
     internal void Validate()
     {
         if (Epochs < 1) throw new ArgumentOutOfRangeException(nameof(Epochs), Epochs, "Epochs must be >= 1.");

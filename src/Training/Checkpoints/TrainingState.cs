@@ -1,0 +1,27 @@
+using System.Text.Json.Nodes;
+
+namespace ModelZoo.Training.Checkpoints;
+
+/// <summary>
+/// What a checkpoint needs beyond the weights to resume training exactly: the run's seed, the history, the callbacks'
+/// state and, when <see cref="HasOptimizerState"/>, the optimizer's state in a section after the weights.
+/// The number of completed epochs is <see cref="CheckpointInfo.Epoch"/>.
+/// </summary>
+public sealed record TrainingState
+{
+    /// <summary>Seed of the run (<see cref="TrainerOptions.Seed"/>); torch's generator is re-seeded from it every epoch.</summary>
+    public long Seed { get; init; }
+
+    /// <summary>The optimizer's TorchSharp type name (SGD, Adam, AdamW).</summary>
+    public string? Optimizer { get; init; }
+
+    /// <summary>True when the weights are followed by an optimizer section (an int64 length, then TorchSharp's
+    /// <c>save_state_dict</c> bytes: momentum buffers, Adam moments, per-group options).</summary>
+    public bool HasOptimizerState { get; init; }
+
+    /// <summary>Metrics of the completed epochs.</summary>
+    public IReadOnlyList<EpochMetrics> History { get; init; } = Array.Empty<EpochMetrics>();
+
+    /// <summary>State of every <see cref="IStatefulCallback"/>, by <see cref="IStatefulCallback.StateKey"/>.</summary>
+    public IReadOnlyDictionary<string, JsonNode?>? Callbacks { get; init; }
+}
