@@ -1,8 +1,10 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Text.Json;
 using ModelZoo.Cli.Output;
 using ModelZoo.Training;
+using ModelZoo.Training.Checkpoints;
 using ModelZoo.Training.Jobs;
 
 namespace ModelZoo.Cli.Commands;
@@ -30,11 +32,22 @@ internal static class TrainCommand
         Option<int> workers = CommonOptions.Workers();
         Option<int?> threads = CommonOptions.Threads();
         Option<bool> json = CommonOptions.Json();
+        var resume = new Option<string?>("--resume")
+        {
+            Description = "Continue the run saved in this checkpoint (weights, optimizer state, history) up to --epochs in total, " +
+                "writing to the same checkpoint and log directory. Model, dataset and seed come from the checkpoint.",
+        };
+        var logDir = new Option<string?>("--log-dir")
+        {
+            Description = "Directory for metrics.csv, metrics.jsonl and curves.png (default: beside the checkpoint, named after it: runs/lenet5-synthetic/).",
+        };
 
         var command = new Command("train", "Train a model (default: LeNet-5 on the embedded synthetic shapes, no download).")
         {
             model, dataset, dataDir, trainRange, evalRange, epochs, batchSize, lr, optimizer, seed, outDir, device, threads, augment, workers, json,
         };
+        command.Options.Add(resume);
+        command.Options.Add(logDir);
         command.SetAction(async (parse, ct) =>
         {
             int e = parse.GetValue(epochs), b = parse.GetValue(batchSize);
@@ -47,6 +60,8 @@ internal static class TrainCommand
                 Augment = parse.GetValue(augment), Workers = parse.GetValue(workers),
                 Optimizer = Enum.Parse<OptimizerKind>(parse.GetValue(optimizer)!, ignoreCase: true),
             };
+            options = options with { Resume = parse.GetValue(resume), LogDirectory = parse.GetValue(logDir) };
+            if (options.Resume is { } from) options = ResumeDefaults(options, from, parse.GetResult(model), parse.GetResult(dataset));
             var console = new TrainingConsole(context);
             TrainJobResult result = await console.RunAsync("training",
                 () => TrainJob.RunAsync(options, console.Steps, console.Epochs, ct)).ConfigureAwait(false);
@@ -59,15 +74,25 @@ internal static class TrainCommand
                     ["seconds"] = Math.Round(result.Seconds, 3),
                     ["seconds_per_epoch"] = Math.Round(result.History.Average(h => h.Duration.TotalSeconds), 3),
                     ["checkpoint"] = result.Checkpoint,
+                    ["metrics_csv"] = result.MetricsCsv!, ["plot"] = result.Plot!,
                 })).ConfigureAwait(false);
             }
             else
             {
                 await context.Output.WriteLineAsync(FormattableString.Invariant(
-                    $"{result.Model}: eval accuracy {result.EvalAccuracy:P2}, train loss {result.TrainLoss:F4}, {result.Epochs} epoch(s) in {result.Seconds:F1} s. Checkpoint: {result.Checkpoint}")).ConfigureAwait(false);
+                    $"{result.Model}: eval accuracy {result.EvalAccuracy:P2}, train loss {result.TrainLoss:F4}, {result.Epochs} epoch(s) in {result.Seconds:F1} s. Checkpoint: {result.Checkpoint}. Logs: {Path.GetDirectoryName(result.MetricsCsv)}")).ConfigureAwait(false);
             }
             return 0;
         });
         return command;
+    }
+
+    /// <summary>With --resume, --model and --dataset default to the checkpoint's (the job rejects explicit ones that differ).</summary>
+    private static TrainJobOptions ResumeDefaults(TrainJobOptions options, string checkpoint, OptionResult? model, OptionResult? dataset)
+    {
+        CheckpointInfo info = Checkpoint.ReadInfo(checkpoint);
+        if (model is null || model.Implicit) options = options with { Model = info.Model };
+        if ((dataset is null || dataset.Implicit) && info.Dataset is { } name) options = options with { Dataset = name };
+        return options;
     }
 }

@@ -4,6 +4,8 @@ using ModelZoo.Data.Loading;
 using ModelZoo.Data.Transforms;
 using ModelZoo.Models;
 using ModelZoo.Training.Checkpoints;
+using ModelZoo.Training.Logging;
+using ModelZoo.Training.Plots;
 
 namespace ModelZoo.Training.Jobs;
 
@@ -16,6 +18,8 @@ public static class TrainJob
         ArgumentNullException.ThrowIfNull(options);
         var clock = Stopwatch.StartNew();
         ModelEntry entry = Zoo.Get(options.Model);
+        CheckpointInfo? resume = options.Resume is { } resumePath ? TrainJobResume.Check(options, entry.Name, resumePath) : null;
+        if (resume?.Training is { } saved) options = options with { Seed = saved.Seed };   // data, init and shuffles as in the original run
         if (options.Threads is { } threads)
         {
             if (threads < 1) throw new ArgumentOutOfRangeException(nameof(options), threads, "Threads must be >= 1.");
@@ -37,6 +41,7 @@ public static class TrainJob
 
         var modelOptions = new ModelOptions { NumClasses = spec.Classes.Count, InChannels = spec.Channels, Seed = options.Seed };
         if (entry.Name == "lenet5" && spec.Height == 28) modelOptions = modelOptions with { InputSize = 32 };
+        modelOptions = resume?.Options ?? modelOptions;
         using ImageClassifier model = entry.Build(modelOptions);
         int preferred = entry.DefaultInputShape.Length == 3 ? entry.DefaultInputShape[1] : 224;
         string? augment = options.Augment ?? (spec.FixedSize ? null : "imagenet");
@@ -47,24 +52,31 @@ public static class TrainJob
         DataLoader eval = DataPipeline.Loader(evalSet, evalRange, evalTransform,
             new DataLoaderOptions { BatchSize = Math.Max(options.BatchSize, 256), Workers = options.Workers });
 
-        string checkpoint = CheckpointPaths.NextFree(options.OutputDirectory, $"{entry.Name}-{spec.Name}");
+        string checkpoint = options.Resume is { } continued ? Path.GetFullPath(continued)
+            : CheckpointPaths.NextFree(options.OutputDirectory, $"{entry.Name}-{spec.Name}");
+        string logs = options.LogDirectory ?? TrainJobResume.DefaultLogDirectory(checkpoint);
         var trainer = new Trainer(new TrainerOptions
         {
             Epochs = options.Epochs, LearningRate = options.LearningRate, Optimizer = options.Optimizer,
             Seed = options.Seed, Device = options.Device,
+            ResumeFrom = options.Resume,
         });
         trainer.Add(new ProgressCallback(steps, epochs));
+        var metricsLogger = new MetricsLogger(logs);
+        var plot = new TrainingPlotCallback(Path.Combine(logs, "curves.png"));
+        trainer.Add(metricsLogger).Add(plot);
         trainer.Add(new CheckpointCallback(checkpoint, (epoch, m) => new CheckpointInfo
         {
             Model = entry.Name, Options = modelOptions, Epoch = epoch, Classes = spec.Classes, Mean = spec.Mean, Std = spec.Std,
+            Dataset = options.Dataset.ToLowerInvariant(),
             ImageSize = spec.FixedSize ? new[] { spec.Height, spec.Width } : null,
             Metrics = m is null ? null : new Dictionary<string, double>
             {
                 ["train_loss"] = m.TrainLoss, ["train_accuracy"] = m.TrainAccuracy, ["eval_accuracy"] = m.EvalAccuracy ?? double.NaN,
             },
-        }));
+        }, everyEpoch: true));   // every epoch, so an interrupted run can --resume
         TrainingResult result = await Task.Run(() => trainer.Fit(model, train, eval, cancellationToken), cancellationToken).ConfigureAwait(false);
         return new TrainJobResult(entry.Name, result.Epochs.Count, result.Last.TrainLoss, result.Last.EvalAccuracy ?? double.NaN,
-            clock.Elapsed.TotalSeconds, checkpoint, result.Epochs);
+            clock.Elapsed.TotalSeconds, checkpoint, result.Epochs) { MetricsCsv = metricsLogger.CsvPath, Plot = plot.Path };
     }
 }

@@ -35,6 +35,14 @@ public sealed record TrainJobOptions
     /// <summary>Download missing MNIST-family files (default true).</summary>
     public bool Download { get; init; } = true;
 
+    /// <summary>A checkpoint of an earlier `train` run to continue (weights, optimizer state, history) up to
+    /// <see cref="Epochs"/> in total; the run keeps its seed and checkpoint file. Model and dataset must match.</summary>
+    public string? Resume { get; init; }
+
+    /// <summary>Where metrics.csv, metrics.jsonl and curves.png go; null (default) = beside the checkpoint, in a folder
+    /// named after it (runs/lenet5-synthetic.ckpt → runs/lenet5-synthetic/).</summary>
+    public string? LogDirectory { get; init; }
+
     /// <summary>Mirrors to download from instead of the official ones (tests use a loopback server).</summary>
     public IReadOnlyList<string>? Mirrors { get; init; }
 }
