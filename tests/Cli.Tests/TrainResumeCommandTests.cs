@@ -4,6 +4,7 @@ using ModelZoo.Training.Checkpoints;
 
 namespace ModelZoo.Cli.Tests;
 
+[Collection(nameof(GlobalRngCollection))]
 public sealed class TrainResumeCommandTests
 {
     private static readonly string[] s_data = { "--train-range", "0:256", "--eval-range", "9000:9128", "--device", "cpu", "--json" };

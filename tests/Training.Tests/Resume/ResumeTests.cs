@@ -13,6 +13,7 @@ using static TorchSharp.torch;
 
 namespace ModelZoo.Training.Tests.Resume;
 
+[Collection(nameof(GlobalRngCollection))]
 public sealed class ResumeTests(ITestOutputHelper output)
 {
     private static readonly ModelOptions s_model = new() { Seed = 1 };
