@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json.Nodes;
 using ModelZoo.Data;
 using ModelZoo.Data.Loading;
 using ModelZoo.Models;
@@ -52,7 +51,7 @@ public sealed class Trainer
             : Optimizers.Create(model.parameters(), options);
         ITrainerCallback[] callbacks = _callbacks.OrderBy(c => c.Order).ToArray();
         var context = new TrainerContext(model, optimizer, options, device) { Callbacks = callbacks };
-        if (resume is not null) Resume(context, options.ResumeFrom!, resume);
+        if (resume is not null) TrainerResume.Apply(context, options.ResumeFrom!, resume, RestoreOptimizerState);
         var clock = Stopwatch.StartNew();
 
         foreach (ITrainerCallback c in callbacks) c.OnFitStart(context);
@@ -80,19 +79,6 @@ public sealed class Trainer
     public static long EpochSeed(long seed, int epoch) => SampleRandom.Derive(seed, TorchStream + epoch);
 
     private const long TorchStream = 0x70C4_0000_0000;
-
-    private void Resume(TrainerContext context, string path, CheckpointInfo info)
-    {
-        if (info.Training is not { } state)
-            throw new InvalidDataException($"Checkpoint {path} holds weights only (no training state), so training cannot resume from it. " +
-                "Resume from a checkpoint written during training (CheckpointCallback), or fine-tune from it instead.");
-        Checkpoint.Restore(path, context.Model, RestoreOptimizerState ? context.Optimizer : null);
-        if (RestoreOptimizerState && context.Optimizer is TorchSharp.Modules.OptimizerHelper helper) helper.to(context.Device);
-        context.History.AddRange(state.History);
-        context.StartEpoch = info.Epoch + 1;
-        foreach (IStatefulCallback c in context.Callbacks.OfType<IStatefulCallback>())
-            if (state.Callbacks is { } saved && saved.TryGetValue(c.StateKey, out JsonNode? node)) c.LoadState(node);
-    }
 
     private (double Loss, int Correct, int Seen) TrainEpoch(TrainerContext context, DataLoader train, int epoch,
         ITrainerCallback[] callbacks, Stopwatch clock, CancellationToken ct)
