@@ -15,11 +15,12 @@ public sealed class Trainer
 {
     private readonly List<ITrainerCallback> _callbacks = new();
 
+    /// <param name="precision">The precision strategy; when null, <see cref="TrainerOptions.Precision"/> names it.</param>
     public Trainer(TrainerOptions? options = null, IPrecisionStrategy? precision = null)
     {
         Options = options ?? new TrainerOptions();
         Options.Validate();
-        Precision = precision ?? new Fp32Precision();
+        Precision = precision ?? Precisions.Create(Options.Precision);
     }
 
     public TrainerOptions Options { get; }
@@ -40,6 +41,7 @@ public sealed class Trainer
         torch.manual_seed(Options.Seed);
         Device device = Devices.Resolve(Options.Device);
         model.to(device);
+        using IDisposable precisionBinding = Precision.Attach(model, device);
         using optim.Optimizer optimizer = Options.ParameterGroups is { } groups
             ? Optimizers.Create(groups(model), Options)
             : Optimizers.Create(model.parameters(), Options);
