@@ -30,11 +30,13 @@ internal static class TrainCommand
         Option<int> workers = CommonOptions.Workers();
         Option<int?> threads = CommonOptions.Threads();
         Option<bool> json = CommonOptions.Json();
+        Option<string> precision = CommonOptions.Precision();
 
         var command = new Command("train", "Train a model (default: LeNet-5 on the embedded synthetic shapes, no download).")
         {
             model, dataset, dataDir, trainRange, evalRange, epochs, batchSize, lr, optimizer, seed, outDir, device, threads, augment, workers, json,
         };
+        command.Options.Add(precision);
         command.SetAction(async (parse, ct) =>
         {
             int e = parse.GetValue(epochs), b = parse.GetValue(batchSize);
@@ -46,6 +48,7 @@ internal static class TrainCommand
                 LearningRate = rate, Seed = parse.GetValue(seed), OutputDirectory = parse.GetValue(outDir)!, Device = parse.GetValue(device), Threads = parse.GetValue(threads),
                 Augment = parse.GetValue(augment), Workers = parse.GetValue(workers),
                 Optimizer = Enum.Parse<OptimizerKind>(parse.GetValue(optimizer)!, ignoreCase: true),
+                Precision = parse.GetValue(precision)!,
             };
             var console = new TrainingConsole(context);
             TrainJobResult result = await console.RunAsync("training",

@@ -52,6 +52,7 @@ public static class TrainJob
         {
             Epochs = options.Epochs, LearningRate = options.LearningRate, Optimizer = options.Optimizer,
             Seed = options.Seed, Device = options.Device,
+            Precision = options.Precision,
         });
         trainer.Add(new ProgressCallback(steps, epochs));
         trainer.Add(new CheckpointCallback(checkpoint, (epoch, m) => new CheckpointInfo
