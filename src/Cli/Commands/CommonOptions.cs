@@ -65,6 +65,17 @@ internal static class CommonOptions
         return option;
     }
 
+    public static Option<string> Precision()
+    {
+        var option = new Option<string>("--precision")
+        {
+            Description = "Numeric precision: fp32, bf16-mixed (bfloat16 forward/backward, float32 master weights) or fp16-mixed (float16 with dynamic loss scaling; slow on CPU).",
+            DefaultValueFactory = _ => "fp32",
+        };
+        option.AcceptOnlyFromAmong(ModelZoo.Training.Precision.Precisions.Names.ToArray());
+        return option;
+    }
+
     public static Option<long> Seed(string description) => new("--seed") { Description = description, DefaultValueFactory = _ => 0 };
 
     public static Option<string> Out(string defaultValue) =>

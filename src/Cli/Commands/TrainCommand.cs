@@ -32,6 +32,7 @@ internal static class TrainCommand
         Option<int> workers = CommonOptions.Workers();
         Option<int?> threads = CommonOptions.Threads();
         Option<bool> json = CommonOptions.Json();
+        Option<string> precision = CommonOptions.Precision();
         var resume = new Option<string?>("--resume")
         {
             Description = "Continue the run saved in this checkpoint (weights, optimizer state, history) up to --epochs in total, " +
@@ -46,6 +47,7 @@ internal static class TrainCommand
         {
             model, dataset, dataDir, trainRange, evalRange, epochs, batchSize, lr, optimizer, seed, outDir, device, threads, augment, workers, json,
         };
+        command.Options.Add(precision);
         command.Options.Add(resume);
         command.Options.Add(logDir);
         command.SetAction(async (parse, ct) =>
@@ -59,6 +61,7 @@ internal static class TrainCommand
                 LearningRate = rate, Seed = parse.GetValue(seed), OutputDirectory = parse.GetValue(outDir)!, Device = parse.GetValue(device), Threads = parse.GetValue(threads),
                 Augment = parse.GetValue(augment), Workers = parse.GetValue(workers),
                 Optimizer = Enum.Parse<OptimizerKind>(parse.GetValue(optimizer)!, ignoreCase: true),
+                Precision = parse.GetValue(precision)!,
             };
             options = options with { Resume = parse.GetValue(resume), LogDirectory = parse.GetValue(logDir) };
             if (options.Resume is { } from) options = ResumeDefaults(options, from, parse.GetResult(model), parse.GetResult(dataset));

@@ -17,11 +17,12 @@ public sealed class Trainer
 {
     private readonly List<ITrainerCallback> _callbacks = new();
 
+    /// <param name="precision">The precision strategy; when null, <see cref="TrainerOptions.Precision"/> names it.</param>
     public Trainer(TrainerOptions? options = null, IPrecisionStrategy? precision = null)
     {
         Options = options ?? new TrainerOptions();
         Options.Validate();
-        Precision = precision ?? new Fp32Precision();
+        Precision = precision ?? Precisions.Create(Options.Precision);
     }
 
     public TrainerOptions Options { get; }
@@ -46,6 +47,7 @@ public sealed class Trainer
         torch.manual_seed(options.Seed);
         Device device = Devices.Resolve(options.Device);
         model.to(device);
+        using IDisposable precisionBinding = Precision.Attach(model, device);
         using optim.Optimizer optimizer = options.ParameterGroups is { } groups
             ? Optimizers.Create(groups(model), options)
             : Optimizers.Create(model.parameters(), options);

@@ -28,6 +28,10 @@ public sealed record TrainerOptions
     /// after the model is on its device. Null (default) trains every trainable parameter at <see cref="LearningRate"/>.</summary>
     public Func<ImageClassifier, IReadOnlyList<ParameterGroup>>? ParameterGroups { get; init; }
 
+    /// <summary>Numeric precision: fp32 (default), bf16-mixed or fp16-mixed (see <see cref="Precision.Precisions"/>);
+    /// a strategy passed to the <see cref="Trainer"/> constructor takes precedence.</summary>
+    public string Precision { get; init; } = "fp32";
+
     /// <summary>Seed for torch's generator (dropout etc.); the data order is seeded by the loader.</summary>
     public long Seed { get; init; }
 
@@ -41,6 +45,8 @@ public sealed record TrainerOptions
         if (Epochs < 1) throw new ArgumentOutOfRangeException(nameof(Epochs), Epochs, "Epochs must be >= 1.");
         if (!(LearningRate > 0)) throw new ArgumentOutOfRangeException(nameof(LearningRate), LearningRate, "LearningRate must be > 0.");
         if (Momentum < 0 || Momentum >= 1) throw new ArgumentOutOfRangeException(nameof(Momentum), Momentum, "Momentum must be in [0, 1).");
+        if (!Training.Precision.Precisions.Names.Contains(Precision?.Trim().ToLowerInvariant()))
+            throw new ArgumentException($"Unknown precision '{Precision}'. Expected one of: {string.Join(", ", Training.Precision.Precisions.Names)}.", nameof(Precision));
         if (WeightDecay < 0) throw new ArgumentOutOfRangeException(nameof(WeightDecay), WeightDecay, "WeightDecay must be >= 0.");
     }
 }

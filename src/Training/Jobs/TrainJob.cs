@@ -59,6 +59,7 @@ public static class TrainJob
         {
             Epochs = options.Epochs, LearningRate = options.LearningRate, Optimizer = options.Optimizer,
             Seed = options.Seed, Device = options.Device,
+            Precision = options.Precision,
             ResumeFrom = options.Resume,
         });
         trainer.Add(new ProgressCallback(steps, epochs));

@@ -28,6 +28,9 @@ public sealed record TrainJobOptions
     public string OutputDirectory { get; init; } = "runs";
     public string? Device { get; init; }
 
+    /// <summary>Numeric precision: fp32 (default), bf16-mixed or fp16-mixed.</summary>
+    public string Precision { get; init; } = "fp32";
+
     /// <summary>libtorch intra-op CPU threads; null keeps libtorch's default (one per core). On a busy machine 1 avoids
     /// OpenMP oversubscription, which can slow steps down many times over.</summary>
     public int? Threads { get; init; }
