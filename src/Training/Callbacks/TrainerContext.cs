@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ModelZoo.Models;
 using ModelZoo.Training.Checkpoints;
+using ModelZoo.Training.Precision;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -36,7 +37,9 @@ public sealed class TrainerContext
 
     internal IReadOnlyList<ITrainerCallback> Callbacks { get; set; } = Array.Empty<ITrainerCallback>();
 
-    /// <summary>What a checkpoint needs to resume this run: seed, history so far and every
+    internal IPrecisionStrategy? Precision { get; set; }
+
+    /// <summary>What a checkpoint needs to resume this run: seed, history so far, the fp16 loss scaler's state and every
     /// <see cref="IStatefulCallback"/>'s state (the optimizer's own state is written by <see cref="Checkpoint.Save(ImageClassifier, CheckpointInfo, string, optim.Optimizer)"/>).</summary>
     public TrainingState CaptureState()
     {
@@ -44,6 +47,10 @@ public sealed class TrainerContext
         foreach (IStatefulCallback c in Callbacks.OfType<IStatefulCallback>())
             if (!states.TryAdd(c.StateKey, c.SaveState()))
                 throw new InvalidOperationException($"Two callbacks use the state key '{c.StateKey}'; keys must be unique.");
-        return new TrainingState { Seed = Options.Seed, History = History.ToArray(), Callbacks = states };
+        return new TrainingState
+        {
+            Seed = Options.Seed, History = History.ToArray(), Callbacks = states, Precision = Precision?.Name,
+            LossScaler = (Precision as Fp16MixedPrecision)?.Scaler.State,
+        };
     }
 }

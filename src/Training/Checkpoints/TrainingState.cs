@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ModelZoo.Training.Precision;
 
 namespace ModelZoo.Training.Checkpoints;
 
@@ -18,6 +19,12 @@ public sealed record TrainingState
     /// <summary>True when the weights are followed by an optimizer section (an int64 length, then TorchSharp's
     /// <c>save_state_dict</c> bytes: momentum buffers, Adam moments, per-group options).</summary>
     public bool HasOptimizerState { get; init; }
+
+    /// <summary>Name of the precision strategy the run trained with (fp32, bf16-mixed, fp16-mixed).</summary>
+    public string? Precision { get; init; }
+
+    /// <summary>The fp16 loss scaler's scale and growth count, for fp16-mixed runs.</summary>
+    public LossScalerState? LossScaler { get; init; }
 
     /// <summary>Metrics of the completed epochs.</summary>
     public IReadOnlyList<EpochMetrics> History { get; init; } = Array.Empty<EpochMetrics>();

@@ -52,7 +52,7 @@ public sealed class Trainer
             ? Optimizers.Create(groups(model), options)
             : Optimizers.Create(model.parameters(), options);
         ITrainerCallback[] callbacks = _callbacks.OrderBy(c => c.Order).ToArray();
-        var context = new TrainerContext(model, optimizer, options, device) { Callbacks = callbacks };
+        var context = new TrainerContext(model, optimizer, options, device) { Callbacks = callbacks, Precision = Precision };
         if (resume is not null) TrainerResume.Apply(context, options.ResumeFrom!, resume, RestoreOptimizerState);
         var clock = Stopwatch.StartNew();
 

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json.Nodes;
 using ModelZoo.Training.Checkpoints;
+using ModelZoo.Training.Precision;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -9,7 +10,8 @@ namespace ModelZoo.Training;
 /// <summary>How <see cref="Trainer.Fit"/> continues from <see cref="TrainerOptions.ResumeFrom"/>.</summary>
 internal static class TrainerResume
 {
-    /// <summary>Loads the checkpoint's weights and optimizer state, history, start epoch and callback state into a fresh fit.</summary>
+    /// <summary>Loads the checkpoint's weights and optimizer state, fp16 loss scale, history, start epoch and callback
+    /// state into a fresh fit.</summary>
     public static void Apply(TrainerContext context, string path, CheckpointInfo info, bool restoreOptimizer)
     {
         if (info.Training is not { } state)
@@ -17,6 +19,7 @@ internal static class TrainerResume
                 "Resume from a checkpoint written during training (CheckpointCallback), or fine-tune from it instead.");
         Checkpoint.Restore(path, context.Model, restoreOptimizer ? context.Optimizer : null);
         if (restoreOptimizer) MoveOptimizerState(context.Optimizer, context.Device);
+        if (context.Precision is Fp16MixedPrecision fp16 && state.LossScaler is { } scaler) fp16.Scaler.Load(scaler);
         context.History.AddRange(state.History);
         context.StartEpoch = info.Epoch + 1;
         foreach (IStatefulCallback c in context.Callbacks.OfType<IStatefulCallback>())

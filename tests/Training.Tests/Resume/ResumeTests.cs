@@ -7,6 +7,7 @@ using ModelZoo.Data.Loading;
 using ModelZoo.Data.Transforms;
 using ModelZoo.Models;
 using ModelZoo.Training.Checkpoints;
+using ModelZoo.Training.Precision;
 using TorchSharp;
 using Xunit.Abstractions;
 using static TorchSharp.torch;
@@ -107,6 +108,37 @@ public sealed class ResumeTests(ITestOutputHelper output)
         using (withOptimizer) Assert.Equal(0.0, MaxAbsDifference(model, withOptimizer));
     }
 
+    [Fact]
+    public void The_fp16_loss_scale_travels_in_the_checkpoint()
+    {
+        using TempDir dir = RepoPaths.NewTempDir();
+        var scaler = new DynamicLossScalerOptions { InitScale = 1024, GrowthInterval = 1 };   // doubles after every finite step
+        DataLoader train = Loader(0, 64, true);   // 2 steps an epoch (fp16 kernels are slow on the CPU)
+        string ckpt = dir.File("fp16.ckpt");
+        var first = new Fp16MixedPrecision(scaler);
+        try
+        {
+            using ImageClassifier model = Zoo.Create("lenet5", s_model);
+            new Trainer(Options(1), first).Add(Saver(ckpt)).Fit(model, train);
+        }
+        catch (NotSupportedException ex)
+        {
+            output.WriteLine(ex.Message);   // this libtorch has no fp16 CPU kernels: nothing to resume
+            return;
+        }
+        TrainingState saved = Checkpoint.ReadInfo(ckpt).Training!;
+        Assert.Equal("fp16-mixed", saved.Precision);
+        Assert.Equal(first.Scaler.State, saved.LossScaler);
+        Assert.Equal(1024.0 * Math.Pow(2, 2 - 2 * first.SkippedSteps), saved.LossScaler!.Scale);   // ×2 per finite step, ÷2 per skip
+
+        var second = new Fp16MixedPrecision(scaler);
+        double? atStart = null;
+        using ImageClassifier resumed = Zoo.Create("lenet5", s_model);
+        new Trainer(Options(2, ckpt), second).Add(new OnStart(() => atStart = second.Scaler.Scale)).Fit(resumed, train);
+        Assert.Equal(saved.LossScaler.Scale, atStart);
+        output.WriteLine($"fp16 loss scale after epoch 1: {saved.LossScaler.Scale}, restored at resume: {atStart}, after epoch 2: {second.Scaler.Scale}");
+    }
+
     /// <summary>The layout written before optimizer sections existed: magic, header without Training/Dataset, weights.</summary>
     private static void WriteLegacyCheckpoint(ImageClassifier model, string path)
     {
@@ -132,6 +164,11 @@ public sealed class ResumeTests(ITestOutputHelper output)
             max = Math.Max(max, d.item<double>());
         }
         return max;
+    }
+
+    private sealed class OnStart(Action action) : ITrainerCallback
+    {
+        public void OnFitStart(TrainerContext context) => action();
     }
 
     private sealed class StepCounter : IStatefulCallback
