@@ -37,7 +37,8 @@ public sealed record TrainerOptions
 
     /// <summary>A training checkpoint (written by <see cref="CheckpointCallback"/>) to resume from: its weights, optimizer
     /// state, history and callback state are restored and training continues at the next epoch up to <see cref="Epochs"/>
-    /// in total. The checkpoint's seed replaces <see cref="Seed"/>. Null (default) starts fresh.</summary>
+    /// in total (the result's history includes the restored epochs). The checkpoint's seed replaces <see cref="Seed"/>;
+    /// the optimizer's per-group settings (learning rates) come from the checkpoint. Null (default) starts fresh.</summary>
     public string? ResumeFrom { get; init; }
 
     internal void Validate()
