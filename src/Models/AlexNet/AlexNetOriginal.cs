@@ -67,7 +67,6 @@ public sealed class AlexNetOriginal : ImageClassifier
 
     /// <summary>Input channels of the stem <c>features.0</c>, read from the module itself (so a stem swapped with
     /// <see cref="ModuleSurgery"/>, e.g. for grayscale weights, is what the input check expects).</summary>
-    public override int InChannels => features[0] is Conv2d stem ? (int)stem.in_channels : _options.InChannels;
     public override int MinInputSize => _options.InputSize;
     public override (int Height, int Width)? FixedInputSize => (_options.InputSize, _options.InputSize);
     public override string StemName => "features.0";

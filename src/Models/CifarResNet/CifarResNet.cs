@@ -38,7 +38,6 @@ public sealed class CifarResNet : ImageClassifier
 
     public CifarResNetOptions Options => _options;
     public override int NumClasses => ClassifierHead.NumClasses(linear);
-    public override int InChannels => _options.InChannels;
     public override int MinInputSize => 4;
     public override string StemName => "conv1";
     public override string ClassifierName => "linear";

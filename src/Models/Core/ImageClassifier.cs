@@ -15,8 +15,19 @@ public abstract class ImageClassifier : nn.Module<Tensor, Tensor>
     /// <summary>Number of output logits.</summary>
     public abstract int NumClasses { get; }
 
-    /// <summary>Expected channel count C of an input [N, C, H, W].</summary>
-    public abstract int InChannels { get; }
+    /// <summary>Expected channel count C of an input [N, C, H, W], read from the stem convolution at <see cref="StemName"/>,
+    /// so a stem replaced with <see cref="ModuleSurgery"/> (e.g. for grayscale input) is what the input check expects.</summary>
+    public virtual int InChannels
+    {
+        get
+        {
+            nn.Module module = this;
+            foreach (string part in StemName.Split('.')) module = ModuleSurgery.Child(module, part, StemName);
+            return module is TorchSharp.Modules.Conv2d stem
+                ? (int)stem.in_channels
+                : throw new InvalidOperationException($"{GetName()}'s stem '{StemName}' is a {module.GetType().Name}, not a Conv2d; override InChannels.");
+        }
+    }
 
     /// <summary>Smallest height and width the forward accepts.</summary>
     public abstract int MinInputSize { get; }
@@ -68,16 +79,17 @@ public abstract class ImageClassifier : nn.Module<Tensor, Tensor>
     public void ValidateInput(Tensor input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        int channels = InChannels;
         string expected = FixedInputSize is { } f
-            ? $"[N, {InChannels}, {f.Height}, {f.Width}]"
-            : $"[N, {InChannels}, H, W] with H, W >= {MinInputSize}";
+            ? $"[N, {channels}, {f.Height}, {f.Width}]"
+            : $"[N, {channels}, H, W] with H, W >= {MinInputSize}";
         if (input.dim() != 4)
             throw new ArgumentException(
                 $"{GetName()} expects a 4-D input {expected}; got shape {ShapeText(input)}.", nameof(input));
         long c = input.shape[1], h = input.shape[2], w = input.shape[3];
-        if (c != InChannels)
+        if (c != channels)
             throw new ArgumentException(
-                $"{GetName()} expects {InChannels} input channel(s), {expected}; got shape {ShapeText(input)}.", nameof(input));
+                $"{GetName()} expects {channels} input channel(s), {expected}; got shape {ShapeText(input)}.", nameof(input));
         if (FixedInputSize is { } size && (h != size.Height || w != size.Width))
             throw new ArgumentException(
                 $"{GetName()} expects input {expected}; got shape {ShapeText(input)}.", nameof(input));

@@ -84,7 +84,6 @@ public sealed class GoogLeNet : ImageClassifier, IAuxiliaryOutputs
     public GoogLeNetOptions Options => _options;
 
     public override int NumClasses => ClassifierHead.NumClasses(fc);
-    public override int InChannels => _options.InChannels;
 
     /// <summary>15, torchvision's <c>min_size</c>: below it maxpool3's 3×3 window no longer fits.</summary>
     public override int MinInputSize => 15;

@@ -34,7 +34,6 @@ public sealed class LeNet5 : ImageClassifier
 
     public LeNet5Options Options => _options;
     public override int NumClasses => (int)fc3.out_features;
-    public override int InChannels => _options.InChannels;
     public override int MinInputSize => _options.InputSize;
     public override (int Height, int Width)? FixedInputSize => (_options.InputSize, _options.InputSize);
     public override string StemName => "conv1";

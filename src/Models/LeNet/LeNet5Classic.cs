@@ -46,7 +46,6 @@ public sealed class LeNet5Classic : ImageClassifier
     }
 
     public override int NumClasses => (int)output.out_features;
-    public override int InChannels => _options.InChannels;
     public override int MinInputSize => 32;
     public override (int Height, int Width)? FixedInputSize => (32, 32);
     public override string StemName => "c1";

@@ -82,7 +82,6 @@ public sealed class ResNet : ImageClassifier
     public ResNetOptions Options => _options;
 
     public override int NumClasses => ClassifierHead.NumClasses(fc);
-    public override int InChannels => _options.InChannels;
 
     /// <summary>1, as torchvision's <c>min_size</c> (1, 1): every stride-2 layer pads, so any size reaches layer4.</summary>
     public override int MinInputSize => 1;
