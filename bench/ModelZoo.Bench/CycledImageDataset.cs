@@ -1,4 +1,5 @@
 using ModelZoo.Data;
+using ModelZoo.Data.Datasets.Common;
 using ModelZoo.Data.Imaging;
 
 namespace ModelZoo.Bench;

@@ -47,7 +47,7 @@ public static class CliApp
         }
         catch (Exception ex) when (ex is ArgumentException or FormatException or KeyNotFoundException or FileNotFoundException
                                        or DirectoryNotFoundException or InvalidDataException or NotSupportedException
-                                       or ModelZoo.Models.Weights.StateDictLoadException or ModelZoo.Models.Weights.UnsafeCheckpointException)
+                                       or ModelZoo.Models.Weights.Loading.StateDictLoadException or ModelZoo.Models.Weights.UnsafeCheckpointException)
         {
             await error.WriteLineAsync($"modelzoo: error: {OneLine(ex)}").ConfigureAwait(false);
             if (Environment.GetEnvironmentVariable("MODELZOO_DEBUG") == "1") await error.WriteLineAsync(ex.ToString()).ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ModelZoo.Data;
+using ModelZoo.Data.Catalog;
 using ModelZoo.Data.Imaging;
 using ModelZoo.Models;
 using ModelZoo.Training.Checkpoints;

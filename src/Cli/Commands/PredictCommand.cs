@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text.Json;
 using ModelZoo.Cli.Output;
 using ModelZoo.Data.Transforms;
-using ModelZoo.Models;
 using ModelZoo.Models.Pretrained;
 using ModelZoo.Models.Weights;
 using ModelZoo.Training.Inference;

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
-using System.Globalization;
 using System.Text.Json;
 using ModelZoo.Cli.Output;
 using ModelZoo.Training;

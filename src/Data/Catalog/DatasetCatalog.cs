@@ -1,6 +1,8 @@
-using ModelZoo.Data.Datasets;
+using ModelZoo.Data.Datasets.ImageFolders;
+using ModelZoo.Data.Datasets.Mnist;
+using ModelZoo.Data.Datasets.Synthetic;
 
-namespace ModelZoo.Data;
+namespace ModelZoo.Data.Catalog;
 
 /// <summary>
 /// Opens the datasets known by name (<c>synthetic</c>, <c>mnist</c>, <c>fashion-mnist</c>, <c>kmnist</c>,
@@ -54,7 +56,7 @@ public static class DatasetCatalog
 
     private static (IClassificationDataset Dataset, DatasetSpec Spec) OpenFolder(string directory)
     {
-        var folder = new Datasets.ImageFolder(directory);
+        var folder = new ImageFolder(directory);
         return (folder, new DatasetSpec("imagefolder", 3, 0, 0, new[] { 0.485, 0.456, 0.406 }, new[] { 0.229, 0.224, 0.225 }, folder.Classes));
     }
 

@@ -1,4 +1,4 @@
-namespace ModelZoo.Data;
+namespace ModelZoo.Data.Catalog;
 
 /// <summary>What a named dataset looks like to a model: image size (0 × 0 when images vary, as in an ImageFolder),
 /// channels, normalisation and class names.</summary>

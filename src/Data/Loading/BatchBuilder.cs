@@ -1,3 +1,4 @@
+using ModelZoo.Data.Datasets.Common;
 using ModelZoo.Data.Imaging;
 using TorchSharp;
 using static TorchSharp.torch;

@@ -1,4 +1,4 @@
-using ModelZoo.Data.Transforms;
+using ModelZoo.Data.Transforms.Batching;
 using static TorchSharp.torch;
 
 namespace ModelZoo.Data.Loading;

@@ -1,4 +1,7 @@
+using ModelZoo.Data.Datasets.Common;
+using ModelZoo.Data.Datasets.Tensors;
 using ModelZoo.Data.Imaging;
+using ModelZoo.Data.Loading.Samplers;
 using ModelZoo.Data.Transforms;
 using static TorchSharp.torch;
 

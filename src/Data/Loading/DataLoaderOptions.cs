@@ -1,3 +1,4 @@
+using ModelZoo.Data.Loading.Samplers;
 namespace ModelZoo.Data.Loading;
 
 /// <summary>Options of <see cref="DataLoader"/> (PyTorch's names and defaults where PyTorch has them).</summary>

@@ -1,3 +1,4 @@
+using ModelZoo.Data.Datasets.Common;
 namespace ModelZoo.Data.Loading;
 
 /// <summary>What the <see cref="DataLoader"/> does with a sample that cannot be loaded or transformed.</summary>

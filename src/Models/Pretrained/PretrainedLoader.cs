@@ -1,5 +1,6 @@
-using ModelZoo.Models.GoogLeNet;
+using ModelZoo.Models.GoogLeNets;
 using ModelZoo.Models.Weights;
+using ModelZoo.Models.Weights.Loading;
 
 namespace ModelZoo.Models.Pretrained;
 

@@ -1,4 +1,4 @@
-using ModelZoo.Models.Weights;
+using ModelZoo.Models.Weights.Loading;
 
 namespace ModelZoo.Models.Pretrained;
 

@@ -1,4 +1,5 @@
 using System.Collections;
+using ModelZoo.Models.Weights.Loading;
 using static TorchSharp.torch;
 
 namespace ModelZoo.Models.Weights;

@@ -1,3 +1,6 @@
+using ModelZoo.Models.Weights.PyTorch;
+using ModelZoo.Models.Weights.SafetensorsFormat;
+using ModelZoo.Models.Weights.TorchSharpFormat;
 namespace ModelZoo.Models.Weights;
 
 /// <summary>Reads a state dict from any supported weights file, recognised by its first bytes (not its name):

@@ -1,6 +1,6 @@
 using ModelZoo.Training.Checkpoints;
 
-namespace ModelZoo.Training;
+namespace ModelZoo.Training.Callbacks;
 
 /// <summary>
 /// Saves a checkpoint when training ends (and optionally after every epoch), atomically. By default the checkpoint is

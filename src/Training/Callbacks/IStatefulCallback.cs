@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace ModelZoo.Training;
+namespace ModelZoo.Training.Callbacks;
 
 /// <summary>
 /// A callback whose state travels in training checkpoints (e.g. an early-stopping counter): <see cref="SaveState"/>

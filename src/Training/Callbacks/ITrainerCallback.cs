@@ -1,4 +1,4 @@
-namespace ModelZoo.Training;
+namespace ModelZoo.Training.Callbacks;
 
 /// <summary>
 /// Handles the trainer's named events. Every method has a no-op default; callbacks run in ascending

@@ -1,4 +1,4 @@
-namespace ModelZoo.Training;
+namespace ModelZoo.Training.Callbacks;
 
 /// <summary>Forwards step progress and epoch metrics to <see cref="IProgress{T}"/> sinks (a console bar, a log, a test).</summary>
 public sealed class ProgressCallback : ITrainerCallback

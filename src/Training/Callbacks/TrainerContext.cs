@@ -2,10 +2,9 @@ using System.Text.Json.Nodes;
 using ModelZoo.Models;
 using ModelZoo.Training.Checkpoints;
 using ModelZoo.Training.Precision;
-using TorchSharp;
 using static TorchSharp.torch;
 
-namespace ModelZoo.Training;
+namespace ModelZoo.Training.Callbacks;
 
 /// <summary>What callbacks see of a running fit.</summary>
 public sealed class TrainerContext

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using ModelZoo.Models;
-using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 

@@ -1,4 +1,5 @@
 using ModelZoo.Models;
+using ModelZoo.Training.Callbacks;
 
 namespace ModelZoo.Training.Checkpoints;
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ModelZoo.Training.Callbacks;
 using ModelZoo.Training.Precision;
 
 namespace ModelZoo.Training.Checkpoints;

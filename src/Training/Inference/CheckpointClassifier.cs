@@ -1,4 +1,4 @@
-using ModelZoo.Data;
+using ModelZoo.Data.Catalog;
 using ModelZoo.Data.Transforms;
 using ModelZoo.Models;
 using ModelZoo.Training.Checkpoints;

@@ -1,4 +1,5 @@
 using ModelZoo.Data;
+using ModelZoo.Data.Catalog;
 using ModelZoo.Data.Loading;
 using ModelZoo.Data.Transforms;
 using ModelZoo.Models;

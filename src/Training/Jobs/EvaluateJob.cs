@@ -1,7 +1,9 @@
 using ModelZoo.Data;
+using ModelZoo.Data.Catalog;
 using ModelZoo.Data.Loading;
 using ModelZoo.Models;
 using ModelZoo.Models.Weights;
+using ModelZoo.Models.Weights.Loading;
 using ModelZoo.Training.Checkpoints;
 
 namespace ModelZoo.Training.Jobs;

@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using ModelZoo.Data;
+using ModelZoo.Data.Catalog;
 using ModelZoo.Data.Loading;
 using ModelZoo.Data.Transforms;
 using ModelZoo.Models;
+using ModelZoo.Training.Callbacks;
 using ModelZoo.Training.Checkpoints;
-using ModelZoo.Training.Logging;
-using ModelZoo.Training.Plots;
 
 namespace ModelZoo.Training.Jobs;
 

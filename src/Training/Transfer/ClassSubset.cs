@@ -1,5 +1,7 @@
 using ModelZoo.Data;
-using ModelZoo.Data.Datasets;
+using ModelZoo.Data.Datasets.Common;
+using ModelZoo.Data.Datasets.ImageFolders;
+using ModelZoo.Data.Datasets.Mnist;
 
 namespace ModelZoo.Training.Transfer;
 

@@ -1,4 +1,6 @@
 using ModelZoo.Data;
+using ModelZoo.Data.Catalog;
+using ModelZoo.Data.Datasets.Composition;
 using ModelZoo.Training.Jobs;
 
 namespace ModelZoo.Training.Transfer;

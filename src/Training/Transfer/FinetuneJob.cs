@@ -1,10 +1,11 @@
 using System.Diagnostics;
-using ModelZoo.Data;
+using ModelZoo.Data.Catalog;
 using ModelZoo.Data.Loading;
 using ModelZoo.Data.Transforms;
 using ModelZoo.Models;
 using ModelZoo.Models.Pretrained;
 using ModelZoo.Models.Transfer;
+using ModelZoo.Training.Callbacks;
 using ModelZoo.Training.Checkpoints;
 using ModelZoo.Training.Inference;
 using ModelZoo.Training.Jobs;

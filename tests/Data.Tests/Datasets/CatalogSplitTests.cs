@@ -1,3 +1,4 @@
+using ModelZoo.Data.Catalog;
 namespace ModelZoo.Data.Tests.Datasets;
 
 public sealed class CatalogSplitTests
@@ -25,7 +26,7 @@ public sealed class CatalogSplitTests
         int[] labelsB = Enumerable.Range(0, b.Train.Count).Select(i => ((ClassificationSubset)b.Train).Indices[i]).ToArray();
         Assert.Equal(labelsA, labelsB);
         Assert.Equal(Enumerable.Range(0, 20), labelsA.OrderBy(i => i));
-        var folder = new ModelZoo.Data.Datasets.ImageFolder(train);
+        var folder = new ModelZoo.Data.Datasets.ImageFolders.ImageFolder(train);
         int[] lastFifth = labelsA[16..].Select(i => folder.Samples[i].Label).ToArray();
         int[] firstPart = labelsA[..16].Select(i => folder.Samples[i].Label).ToArray();
         Assert.Contains(0, firstPart);

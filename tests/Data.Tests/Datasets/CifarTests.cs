@@ -1,4 +1,4 @@
-using ModelZoo.Data.Datasets;
+using ModelZoo.Data.Datasets.Cifar;
 
 namespace ModelZoo.Data.Tests.Datasets;
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
-using ModelZoo.Data.Datasets;
+using ModelZoo.Data.Datasets.Cifar;
+using ModelZoo.Data.Datasets.Download;
 
 namespace ModelZoo.Data.Tests.Datasets;
 

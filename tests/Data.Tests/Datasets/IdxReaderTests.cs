@@ -1,5 +1,5 @@
 using System.IO.Compression;
-using ModelZoo.Data.Datasets;
+using ModelZoo.Data.Datasets.Mnist;
 
 namespace ModelZoo.Data.Tests.Datasets;
 

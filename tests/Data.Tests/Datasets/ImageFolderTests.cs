@@ -1,5 +1,6 @@
 using System.Text.Json;
-using ModelZoo.Data.Datasets;
+using ModelZoo.Data.Datasets.Common;
+using ModelZoo.Data.Datasets.ImageFolders;
 using ModelZoo.Data.Imaging;
 using ModelZoo.Data.Loading;
 

@@ -1,4 +1,5 @@
-using ModelZoo.Data.Datasets;
+using ModelZoo.Data.Datasets.Common;
+using ModelZoo.Data.Datasets.Manifest;
 using ModelZoo.Data.Imaging;
 
 namespace ModelZoo.Data.Tests.Datasets;

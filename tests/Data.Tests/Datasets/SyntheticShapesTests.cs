@@ -1,4 +1,4 @@
-using ModelZoo.Data.Datasets;
+using ModelZoo.Data.Datasets.Synthetic;
 
 namespace ModelZoo.Data.Tests.Datasets;
 

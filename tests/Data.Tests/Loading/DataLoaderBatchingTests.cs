@@ -1,6 +1,8 @@
-using ModelZoo.Data.Datasets;
+using ModelZoo.Data.Datasets.Tensors;
 using ModelZoo.Data.Loading;
+using ModelZoo.Data.Loading.Samplers;
 using ModelZoo.Data.Transforms;
+using ModelZoo.Data.Transforms.Batching;
 using TorchSharp;
 using static TorchSharp.torch;
 

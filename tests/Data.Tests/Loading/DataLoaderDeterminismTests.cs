@@ -1,4 +1,4 @@
-using ModelZoo.Data.Datasets;
+using ModelZoo.Data.Datasets.Synthetic;
 using ModelZoo.Data.Loading;
 using ModelZoo.Data.Transforms;
 

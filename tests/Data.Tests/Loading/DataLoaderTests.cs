@@ -1,7 +1,6 @@
-using ModelZoo.Data.Datasets;
+using ModelZoo.Data.Datasets.Synthetic;
 using ModelZoo.Data.Loading;
 using ModelZoo.Data.Transforms;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace ModelZoo.Data.Tests.Loading;

@@ -1,3 +1,4 @@
+using ModelZoo.Data.Datasets.Common;
 using ModelZoo.Data.Loading;
 
 namespace ModelZoo.Data.Tests.Loading;

@@ -1,4 +1,5 @@
 using ModelZoo.Data.Loading;
+using ModelZoo.Data.Loading.Samplers;
 
 namespace ModelZoo.Data.Tests.Loading;
 

@@ -1,4 +1,5 @@
 using ModelZoo.Data.Transforms;
+using ModelZoo.Data.Transforms.Batching;
 using TorchSharp;
 using static TorchSharp.torch;
 

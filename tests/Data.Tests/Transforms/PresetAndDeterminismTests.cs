@@ -1,7 +1,7 @@
-using ModelZoo.Data;
 using ModelZoo.Data.Imaging;
 using ModelZoo.Data.Tests.Support;
 using ModelZoo.Data.Transforms;
+using ModelZoo.Data.Transforms.Batching;
 using TorchSharp;
 using static TorchSharp.torch;
 

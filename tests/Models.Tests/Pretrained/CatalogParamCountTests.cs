@@ -1,4 +1,4 @@
-using ModelZoo.Models.GoogLeNet;
+using ModelZoo.Models.GoogLeNets;
 using ModelZoo.Models.Pretrained;
 using TorchSharp;
 using static TorchSharp.torch;

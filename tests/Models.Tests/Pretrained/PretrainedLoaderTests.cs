@@ -1,6 +1,7 @@
-using ModelZoo.Models.LeNet;
+using ModelZoo.Models.LeNets;
 using ModelZoo.Models.Pretrained;
-using ModelZoo.Models.Weights;
+using ModelZoo.Models.Weights.Loading;
+using ModelZoo.Models.Weights.SafetensorsFormat;
 using TorchSharp;
 using static TorchSharp.torch;
 

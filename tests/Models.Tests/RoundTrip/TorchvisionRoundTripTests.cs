@@ -1,4 +1,6 @@
 using ModelZoo.Models.Weights;
+using ModelZoo.Models.Weights.Loading;
+using ModelZoo.Models.Weights.PyTorch;
 using TorchSharp;
 using Xunit.Abstractions;
 using static TorchSharp.torch;

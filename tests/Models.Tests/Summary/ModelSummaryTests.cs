@@ -1,5 +1,5 @@
 using System.Text.Json;
-using ModelZoo.Models.LeNet;
+using ModelZoo.Models.LeNets;
 using ModelZoo.Models.Summary;
 using TorchSharp;
 using TorchSharp.Modules;

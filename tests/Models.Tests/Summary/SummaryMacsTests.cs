@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using ModelZoo.Models.Summary;
-using TorchSharp;
 using Xunit.Abstractions;
 
 namespace ModelZoo.Models.Tests.Summary;

@@ -1,6 +1,6 @@
-using ModelZoo.Models.GoogLeNet;
-using ModelZoo.Models.LeNet;
-using ModelZoo.Models.ResNet;
+using ModelZoo.Models.GoogLeNets;
+using ModelZoo.Models.LeNets;
+using ModelZoo.Models.ResNets;
 using ModelZoo.Models.Transfer;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -33,14 +33,14 @@ public sealed class FeatureExtractorTests
     [Fact]
     public void ResNetStagesMatchFeatureInfo()
     {
-        using ResNet.ResNet model = ResNetBuilders.ResNet18(10, seed: 0);
+        using ResNet model = ResNetBuilders.ResNet18(10, seed: 0);
         AssertStagesMatchFeatureInfo(model, 64);
     }
 
     [Fact]
     public void GoogLeNetStagesMatchFeatureInfo()
     {
-        using GoogLeNet.GoogLeNet model = GoogLeNetBuilders.GoogLeNet(new GoogLeNetOptions { NumClasses = 10, AuxLogits = false, InitWeights = false });
+        using GoogLeNet model = GoogLeNetBuilders.GoogLeNet(new GoogLeNetOptions { NumClasses = 10, AuxLogits = false, InitWeights = false });
         AssertStagesMatchFeatureInfo(model, 64);
     }
 
@@ -93,7 +93,7 @@ public sealed class FeatureExtractorTests
     [Fact]
     public void HeadlessBackboneReturnsPooledOrUnpooledFeatures()
     {
-        ResNet.ResNet model = ResNetBuilders.ResNet18(10, seed: 0);
+        ResNet model = ResNetBuilders.ResNet18(10, seed: 0);
         using var backbone = new HeadlessBackbone(model);
         using var unpooled = new HeadlessBackbone(model, pooled: false);
         model.eval();

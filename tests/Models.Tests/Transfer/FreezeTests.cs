@@ -1,5 +1,5 @@
-using ModelZoo.Models.GoogLeNet;
-using ModelZoo.Models.ResNet;
+using ModelZoo.Models.GoogLeNets;
+using ModelZoo.Models.ResNets;
 using ModelZoo.Models.Transfer;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -22,7 +22,7 @@ public sealed class FreezeTests
     [Fact]
     public void FreezeAndUnfreezeSetRequiresGradByModulePath()
     {
-        using ResNet.ResNet model = ResNetBuilders.ResNet18(10, seed: 0);
+        using ResNet model = ResNetBuilders.ResNet18(10, seed: 0);
         int frozen = TransferLearning.Freeze(model, "layer1", "layer2");
         Dictionary<string, bool> flags = Flags(model);
         Assert.Equal(flags.Keys.Count(k => k.StartsWith("layer1.") || k.StartsWith("layer2.")), frozen);
@@ -47,7 +47,7 @@ public sealed class FreezeTests
     [Fact]
     public void UnknownPathNamesTheChildrenThatExist()
     {
-        using ResNet.ResNet model = ResNetBuilders.ResNet18(10, seed: 0);
+        using ResNet model = ResNetBuilders.ResNet18(10, seed: 0);
         var ex = Assert.Throws<KeyNotFoundException>(() => TransferLearning.Freeze(model, "layer5"));
         Assert.Contains("layer5", ex.Message);
         Assert.Contains("layer4", ex.Message);
@@ -59,12 +59,12 @@ public sealed class FreezeTests
     [Fact]
     public void FreezeBackboneLeavesOnlyTheClassifierTrainable()
     {
-        using ResNet.ResNet model = ResNetBuilders.ResNet18(10, seed: 0);
+        using ResNet model = ResNetBuilders.ResNet18(10, seed: 0);
         TransferLearning.FreezeBackbone(model);
         Assert.Equal(new[] { "fc.bias", "fc.weight" }, Flags(model).Where(kv => kv.Value).Select(kv => kv.Key).Order());
         Assert.Equal(512 * 10 + 10, TransferLearning.CountTrainable(model));
 
-        using GoogLeNet.GoogLeNet googlenet = GoogLeNetBuilders.GoogLeNet(new GoogLeNetOptions { NumClasses = 10, InitWeights = false });
+        using GoogLeNet googlenet = GoogLeNetBuilders.GoogLeNet(new GoogLeNetOptions { NumClasses = 10, InitWeights = false });
         TransferLearning.FreezeBackbone(googlenet, "aux1", "aux2");
         Assert.All(Flags(googlenet), kv => Assert.Equal(kv.Key.StartsWith("fc.") || kv.Key.StartsWith("aux"), kv.Value));
     }
@@ -72,7 +72,7 @@ public sealed class FreezeTests
     [Fact]
     public void ReplaceClassifierGivesAFreshTrainableHeadIncludingGoogLeNetsAuxHeads()
     {
-        using ResNet.ResNet resnet = ResNetBuilders.ResNet18(10, seed: 0);
+        using ResNet resnet = ResNetBuilders.ResNet18(10, seed: 0);
         TransferLearning.FreezeBackbone(resnet);
         TransferLearning.Freeze(resnet, "fc");
         var head = (Linear)TransferLearning.ReplaceClassifier(resnet, 5);
@@ -85,7 +85,7 @@ public sealed class FreezeTests
         using (Tensor y = resnet.call(torch.zeros(1, 3, 32, 32)))
             Assert.Equal(new long[] { 1, 5 }, y.shape);
 
-        using GoogLeNet.GoogLeNet googlenet = GoogLeNetBuilders.GoogLeNet(new GoogLeNetOptions { NumClasses = 10, InitWeights = false });
+        using GoogLeNet googlenet = GoogLeNetBuilders.GoogLeNet(new GoogLeNetOptions { NumClasses = 10, InitWeights = false });
         TransferLearning.ReplaceClassifier(googlenet, 7);
         Dictionary<string, Tensor> state = googlenet.state_dict();
         Assert.Equal(new long[] { 7, 1024 }, state["fc.weight"].shape);
@@ -96,7 +96,7 @@ public sealed class FreezeTests
     [Fact]
     public void FrozenBackboneIsBitIdenticalAfterATrainingStepWhileTheHeadChanges()
     {
-        using ResNet.ResNet model = ResNetBuilders.ResNet18(10, seed: 1);
+        using ResNet model = ResNetBuilders.ResNet18(10, seed: 1);
         TransferLearning.ReplaceClassifier(model, 3);
         TransferLearning.FreezeBackbone(model);
         Assert.Equal(20, TransferLearning.FreezeBatchNormStatistics(model));

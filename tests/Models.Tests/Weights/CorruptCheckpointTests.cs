@@ -1,6 +1,5 @@
 using ModelZoo.Models.Weights;
-using TorchSharp;
-using static TorchSharp.torch;
+using ModelZoo.Models.Weights.PyTorch;
 
 namespace ModelZoo.Models.Tests.Weights;
 

@@ -1,4 +1,5 @@
 using ModelZoo.Models.Weights;
+using ModelZoo.Models.Weights.PyTorch;
 
 namespace ModelZoo.Models.Tests.Weights;
 

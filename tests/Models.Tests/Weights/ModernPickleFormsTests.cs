@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
-using ModelZoo.Models.Weights;
-using TorchSharp;
+using ModelZoo.Models.Weights.PyTorch;
 using static TorchSharp.torch;
 
 namespace ModelZoo.Models.Tests.Weights;

@@ -1,5 +1,6 @@
 using System.Numerics;
 using ModelZoo.Models.Weights;
+using ModelZoo.Models.Weights.PyTorch;
 using TorchSharp;
 using static TorchSharp.torch;
 

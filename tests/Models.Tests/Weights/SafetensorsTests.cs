@@ -1,4 +1,5 @@
 using ModelZoo.Models.Weights;
+using ModelZoo.Models.Weights.SafetensorsFormat;
 using TorchSharp;
 using static TorchSharp.torch;
 

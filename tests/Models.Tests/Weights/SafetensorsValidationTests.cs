@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
-using ModelZoo.Models.Weights;
+using ModelZoo.Models.Weights.SafetensorsFormat;
 
 namespace ModelZoo.Models.Tests.Weights;
 

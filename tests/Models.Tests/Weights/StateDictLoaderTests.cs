@@ -1,6 +1,8 @@
-using ModelZoo.Models.CifarResNet;
-using ModelZoo.Models.LeNet;
+using ModelZoo.Models.CifarResNets;
+using ModelZoo.Models.LeNets;
 using ModelZoo.Models.Weights;
+using ModelZoo.Models.Weights.Loading;
+using ModelZoo.Models.Weights.PyTorch;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -1,6 +1,6 @@
-using ModelZoo.Models.LeNet;
+using ModelZoo.Models.LeNets;
 using ModelZoo.Models.Weights;
-using TorchSharp;
+using ModelZoo.Models.Weights.TorchSharpFormat;
 using static TorchSharp.torch;
 
 namespace ModelZoo.Models.Tests.Weights;

@@ -1,4 +1,4 @@
-using ModelZoo.Data.Datasets;
+using ModelZoo.Data.Datasets.Mnist;
 using ModelZoo.Training.Jobs;
 
 namespace ModelZoo.Training.Tests.Core;

@@ -1,8 +1,9 @@
 using ModelZoo.Data;
-using ModelZoo.Data.Datasets;
+using ModelZoo.Data.Datasets.Synthetic;
 using ModelZoo.Data.Loading;
 using ModelZoo.Data.Transforms;
 using ModelZoo.Models;
+using ModelZoo.Training.Callbacks;
 using ModelZoo.Training.Jobs;
 using TorchSharp;
 using static TorchSharp.torch;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using ModelZoo.Models;
+using ModelZoo.Training.Callbacks;
 using ModelZoo.Training.Checkpoints;
-using ModelZoo.Training.Logging;
 using ModelZoo.Training.Tests.Resume;
 
 namespace ModelZoo.Training.Tests.Logging;

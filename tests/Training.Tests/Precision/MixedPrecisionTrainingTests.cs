@@ -1,14 +1,15 @@
 using System.Diagnostics;
 using ModelZoo.Data;
-using ModelZoo.Data.Datasets;
+using ModelZoo.Data.Datasets.Synthetic;
 using ModelZoo.Data.Loading;
 using ModelZoo.Data.Transforms;
 using ModelZoo.Models;
+using ModelZoo.Training.Callbacks;
 using ModelZoo.Training.Precision;
 using TorchSharp;
-using Parameter = TorchSharp.Modules.Parameter;
 using Xunit.Abstractions;
 using static TorchSharp.torch;
+using Parameter = TorchSharp.Modules.Parameter;
 
 namespace ModelZoo.Training.Tests.Precision;
 

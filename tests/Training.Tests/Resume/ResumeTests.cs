@@ -2,13 +2,13 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ModelZoo.Data;
-using ModelZoo.Data.Datasets;
+using ModelZoo.Data.Datasets.Synthetic;
 using ModelZoo.Data.Loading;
 using ModelZoo.Data.Transforms;
 using ModelZoo.Models;
+using ModelZoo.Training.Callbacks;
 using ModelZoo.Training.Checkpoints;
 using ModelZoo.Training.Precision;
-using TorchSharp;
 using Xunit.Abstractions;
 using static TorchSharp.torch;
 

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using ModelZoo.Data;
-using ModelZoo.Data.Datasets;
+using ModelZoo.Data.Datasets.Mnist;
 using ModelZoo.Data.Loading;
 using ModelZoo.Data.Transforms;
-using ModelZoo.Models.LeNet;
+using ModelZoo.Models.LeNets;
 using ModelZoo.Models.Transfer;
 using ModelZoo.Training.Transfer;
 using TorchSharp;

@@ -1,6 +1,5 @@
-using ModelZoo.Models;
-using ModelZoo.Models.LeNet;
-using ModelZoo.Models.ResNet;
+using ModelZoo.Models.LeNets;
+using ModelZoo.Models.ResNets;
 using ModelZoo.Models.Transfer;
 using TorchSharp;
 using TorchSharp.Modules;

@@ -1,4 +1,4 @@
-namespace ModelZoo.Data.Datasets;
+namespace ModelZoo.Data.Datasets.Cifar;
 
 /// <summary>
 /// Reads the CIFAR binary version: fixed-length records of [label] + 3072 pixel bytes (CIFAR-10, 3073 bytes) or

@@ -1,4 +1,4 @@
-namespace ModelZoo.Data.Datasets;
+namespace ModelZoo.Data.Datasets.Cifar;
 
 /// <summary>The class names of CIFAR-10 and CIFAR-100 (as in the datasets' meta files), used when the meta file is absent.</summary>
 public static class CifarClassNames

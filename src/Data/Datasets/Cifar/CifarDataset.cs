@@ -1,6 +1,6 @@
 using ModelZoo.Data.Imaging;
 
-namespace ModelZoo.Data.Datasets;
+namespace ModelZoo.Data.Datasets.Cifar;
 
 /// <summary>
 /// CIFAR-10 or CIFAR-100 held in memory; items are 32 × 32 RGB images. Reads either distribution: the python

@@ -1,4 +1,5 @@
-namespace ModelZoo.Data.Datasets;
+using ModelZoo.Data.Datasets.Download;
+namespace ModelZoo.Data.Datasets.Cifar;
 
 /// <summary>Downloads and extracts a CIFAR distribution into a dataset root (MD5-verified, atomic, safe extraction).</summary>
 public static class CifarDownloader

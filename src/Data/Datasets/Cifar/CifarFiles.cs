@@ -1,4 +1,5 @@
-namespace ModelZoo.Data.Datasets;
+using ModelZoo.Data.Datasets.Download;
+namespace ModelZoo.Data.Datasets.Cifar;
 
 /// <summary>Folder and file names, meta files and download archives of the CIFAR distributions.</summary>
 public static class CifarFiles

@@ -1,4 +1,4 @@
-namespace ModelZoo.Data.Datasets;
+namespace ModelZoo.Data.Datasets.Cifar;
 
 /// <summary>The distribution format: the pickled "python version" torchvision uses, or the binary version (fixed-length records).</summary>
 public enum CifarFormat { Python, Binary }

@@ -1,4 +1,5 @@
-namespace ModelZoo.Data.Datasets;
+using ModelZoo.Data.Datasets.Cifar.Pickle;
+namespace ModelZoo.Data.Datasets.Cifar;
 
 /// <summary>
 /// Reads the CIFAR python version (the pickled dicts torchvision loads): "data" is a uint8 numpy array

@@ -1,4 +1,4 @@
-namespace ModelZoo.Data.Datasets;
+namespace ModelZoo.Data.Datasets.Cifar;
 
 /// <summary>CIFAR images and labels as read from one or more files: N × 3072 planar (R, G, B) pixel bytes, fine
 /// labels and, for CIFAR-100, coarse labels.</summary>

@@ -1,4 +1,4 @@
-namespace ModelZoo.Data;
+namespace ModelZoo.Data.Datasets.Common;
 
 /// <summary>Finds the file behind a dataset item through any number of views (subsets, concatenations).</summary>
 public static class DatasetPaths

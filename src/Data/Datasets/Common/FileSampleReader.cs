@@ -1,6 +1,8 @@
+using ModelZoo.Data.Datasets.ImageFolders;
+using ModelZoo.Data.Datasets.Manifest;
 using ModelZoo.Data.Imaging;
 
-namespace ModelZoo.Data.Datasets;
+namespace ModelZoo.Data.Datasets.Common;
 
 /// <summary>Item access shared by the file-backed datasets (<see cref="ImageFolder"/>, <see cref="ManifestDataset"/>):
 /// the index check, the decode, and any failure but cancellation wrapped in a <see cref="SampleLoadException"/> that

@@ -1,4 +1,4 @@
-namespace ModelZoo.Data;
+namespace ModelZoo.Data.Datasets.Common;
 
 /// <summary>A dataset whose items are items of another dataset (subset, concatenation): lets tools trace an item
 /// back to its source, e.g. to name the file of a failing sample.</summary>

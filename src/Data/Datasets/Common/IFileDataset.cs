@@ -1,4 +1,4 @@
-namespace ModelZoo.Data;
+namespace ModelZoo.Data.Datasets.Common;
 
 /// <summary>A dataset that reads each item from a file; lets error messages and tools name the file.</summary>
 public interface IFileDataset

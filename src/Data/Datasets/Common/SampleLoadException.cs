@@ -1,4 +1,4 @@
-namespace ModelZoo.Data;
+namespace ModelZoo.Data.Datasets.Common;
 
 /// <summary>A dataset item could not be read, decoded or transformed. The message names the item and, for
 /// file-backed datasets, the file.</summary>

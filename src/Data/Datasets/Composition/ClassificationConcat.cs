@@ -1,4 +1,5 @@
-namespace ModelZoo.Data;
+using ModelZoo.Data.Datasets.Common;
+namespace ModelZoo.Data.Datasets.Composition;
 
 /// <summary>A <see cref="ConcatDataset{T}"/> of classification datasets that share one class list.</summary>
 public sealed class ClassificationConcat : IClassificationDataset, IDatasetView

@@ -1,4 +1,5 @@
-namespace ModelZoo.Data;
+using ModelZoo.Data.Datasets.Common;
+namespace ModelZoo.Data.Datasets.Composition;
 
 /// <summary>Datasets one after another (PyTorch's ConcatDataset): item i of the concatenation is item
 /// i − offset of the dataset whose range holds i.</summary>

@@ -1,4 +1,4 @@
-namespace ModelZoo.Data;
+namespace ModelZoo.Data.Datasets.Composition;
 
 /// <summary>
 /// Seeded random split of a dataset into non-overlapping subsets (PyTorch's random_split): by lengths that sum to

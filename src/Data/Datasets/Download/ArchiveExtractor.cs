@@ -1,7 +1,7 @@
 using System.Formats.Tar;
 using System.IO.Compression;
 
-namespace ModelZoo.Data.Datasets;
+namespace ModelZoo.Data.Datasets.Download;
 
 /// <summary>
 /// Extracts .tar, .tar.gz/.tgz and .zip archives (format detected from the content) safely: every entry is checked

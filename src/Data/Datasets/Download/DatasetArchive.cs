@@ -1,4 +1,4 @@
-namespace ModelZoo.Data.Datasets;
+namespace ModelZoo.Data.Datasets.Download;
 
 /// <summary>A downloadable dataset archive: where it is, what it must hash to, and the folder it unpacks to.</summary>
 /// <param name="Url">Download address.</param>

@@ -1,4 +1,4 @@
-namespace ModelZoo.Data.Datasets;
+namespace ModelZoo.Data.Datasets.Download;
 
 /// <summary>A dataset file could not be downloaded or verified. The message names the URL and the path where the
 /// file can be placed by hand.</summary>

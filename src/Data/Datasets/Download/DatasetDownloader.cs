@@ -1,6 +1,6 @@
 using ModelZoo.IO;
 
-namespace ModelZoo.Data.Datasets;
+namespace ModelZoo.Data.Datasets.Download;
 
 /// <summary>
 /// Fetches and unpacks a <see cref="DatasetArchive"/> into a dataset root: skips everything when the extracted

@@ -1,4 +1,4 @@
-namespace ModelZoo.Data.Datasets;
+namespace ModelZoo.Data.Datasets.Download;
 
 /// <summary>
 /// Path checks of the archive extractor: where an entry name lands (refusing absolute names, names that leave the

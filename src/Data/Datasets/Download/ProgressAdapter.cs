@@ -1,4 +1,4 @@
-namespace ModelZoo.Data.Datasets;
+namespace ModelZoo.Data.Datasets.Download;
 
 /// <summary>Forwards progress reports synchronously, converted (unlike Progress&lt;T&gt;, which posts them to the thread
 /// pool and can deliver them late and out of order).</summary>

@@ -1,4 +1,4 @@
-namespace ModelZoo.Data.Datasets;
+namespace ModelZoo.Data.Datasets.Download;
 
 /// <summary>An archive entry would be written outside the extraction directory (a "..", an absolute path, a link
 /// pointing out, or a path through such a link), or is of a type that is never extracted (device, FIFO). Nothing

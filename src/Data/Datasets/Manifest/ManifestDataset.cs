@@ -1,7 +1,9 @@
 using System.Globalization;
+using ModelZoo.Data.Datasets.Common;
+using ModelZoo.Data.Datasets.ImageFolders;
 using ModelZoo.Data.Imaging;
 
-namespace ModelZoo.Data.Datasets;
+namespace ModelZoo.Data.Datasets.Manifest;
 
 /// <summary>
 /// Images listed in a CSV or TSV manifest, one <c>path,label</c> row per sample (a header row is detected or set

@@ -1,6 +1,6 @@
 using ModelZoo.Data.Imaging;
 
-namespace ModelZoo.Data.Datasets;
+namespace ModelZoo.Data.Datasets.Manifest;
 
 /// <summary>Options of <see cref="ManifestDataset"/>.</summary>
 public sealed record ManifestOptions

@@ -1,4 +1,4 @@
-namespace ModelZoo.Data.Datasets;
+namespace ModelZoo.Data.Datasets.Manifest;
 
 /// <summary>Splits CSV/TSV lines: fields separated by one character, optionally in double quotes ("" inside quotes is
 /// a quote), surrounding whitespace trimmed. Blank lines and lines starting with '#' are skipped.</summary>

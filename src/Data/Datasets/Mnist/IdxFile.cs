@@ -1,4 +1,4 @@
-namespace ModelZoo.Data.Datasets;
+namespace ModelZoo.Data.Datasets.Mnist;
 
 /// <summary>The contents of an IDX file (MNIST's format): unsigned-byte data with its dimensions.</summary>
 public sealed record IdxFile(int[] Dimensions, byte[] Data)

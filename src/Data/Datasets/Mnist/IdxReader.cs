@@ -1,6 +1,6 @@
 using System.IO.Compression;
 
-namespace ModelZoo.Data.Datasets;
+namespace ModelZoo.Data.Datasets.Mnist;
 
 /// <summary>
 /// Reads IDX files (gzip-compressed or raw) with unsigned-byte data: magic 0x00000801 (labels, 1-D) and 0x00000803

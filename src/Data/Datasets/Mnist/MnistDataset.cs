@@ -1,6 +1,6 @@
 using ModelZoo.Data.Imaging;
 
-namespace ModelZoo.Data.Datasets;
+namespace ModelZoo.Data.Datasets.Mnist;
 
 /// <summary>MNIST, Fashion-MNIST or KMNIST from IDX files (gzip or raw) in one directory; items are 28×28 grayscale images.</summary>
 public sealed class MnistDataset : IClassificationDataset

@@ -1,6 +1,6 @@
 using ModelZoo.IO;
 
-namespace ModelZoo.Data.Datasets;
+namespace ModelZoo.Data.Datasets.Mnist;
 
 /// <summary>Downloads the four gzip files of an MNIST-format dataset, trying each mirror, verifying hashes and
 /// writing atomically. Offline, the error names the four files and the directory to put them in.</summary>

@@ -1,4 +1,4 @@
-namespace ModelZoo.Data.Datasets;
+namespace ModelZoo.Data.Datasets.Mnist;
 
 /// <summary>File names, class names and download sources of the MNIST-format datasets.</summary>
 public static class MnistFiles

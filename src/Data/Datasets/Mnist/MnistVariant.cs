@@ -1,4 +1,4 @@
-namespace ModelZoo.Data.Datasets;
+namespace ModelZoo.Data.Datasets.Mnist;
 
 /// <summary>The IDX-format digit/clothing/character datasets.</summary>
 public enum MnistVariant { Mnist, FashionMnist, KMnist }

@@ -1,6 +1,6 @@
 using ModelZoo.Data.Imaging;
 
-namespace ModelZoo.Data.Datasets;
+namespace ModelZoo.Data.Datasets.Synthetic;
 
 /// <summary>Rasterises the synthetic shapes with 4×4 supersampling, then adds Gaussian noise.</summary>
 internal static class ShapeRenderer

@@ -1,6 +1,4 @@
-using ModelZoo.Data.Imaging;
-
-namespace ModelZoo.Data.Datasets;
+namespace ModelZoo.Data.Datasets.Synthetic;
 
 /// <summary>
 /// A procedurally drawn 10-class dataset of grayscale shapes (disk, ring, square, frame, triangle, plus, cross,

@@ -1,7 +1,7 @@
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace ModelZoo.Data.Datasets;
+namespace ModelZoo.Data.Datasets.Tensors;
 
 /// <summary>
 /// Samples held in memory as tensors (PyTorch's TensorDataset for the classification case): item i is

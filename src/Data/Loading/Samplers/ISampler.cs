@@ -1,4 +1,4 @@
-namespace ModelZoo.Data.Loading;
+namespace ModelZoo.Data.Loading.Samplers;
 
 /// <summary>
 /// Chooses the dataset indices of an epoch and their order (PyTorch's Sampler). The result must depend only on

@@ -1,4 +1,4 @@
-namespace ModelZoo.Data.Loading;
+namespace ModelZoo.Data.Loading.Samplers;
 
 /// <summary>
 /// A fresh random order every epoch (PyTorch's RandomSampler): a permutation of the dataset, or

@@ -1,4 +1,4 @@
-namespace ModelZoo.Data.Loading;
+namespace ModelZoo.Data.Loading.Samplers;
 
 /// <summary>The per-epoch random stream of a sampler: a generator seeded from (seed, epoch).</summary>
 internal static class SamplerRandom

@@ -1,4 +1,4 @@
-namespace ModelZoo.Data.Loading;
+namespace ModelZoo.Data.Loading.Samplers;
 
 /// <summary>0, 1, …, Count − 1 every epoch.</summary>
 public sealed class SequentialSampler : ISampler

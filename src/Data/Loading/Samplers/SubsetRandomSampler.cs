@@ -1,4 +1,4 @@
-namespace ModelZoo.Data.Loading;
+namespace ModelZoo.Data.Loading.Samplers;
 
 /// <summary>The given dataset indices in a fresh random order every epoch (PyTorch's SubsetRandomSampler).</summary>
 public sealed class SubsetRandomSampler : ISampler

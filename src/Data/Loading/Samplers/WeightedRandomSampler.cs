@@ -1,4 +1,4 @@
-namespace ModelZoo.Data.Loading;
+namespace ModelZoo.Data.Loading.Samplers;
 
 /// <summary>
 /// Draws <see cref="Count"/> indices with probability proportional to their weight (PyTorch's

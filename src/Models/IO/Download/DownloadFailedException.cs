@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Security.Cryptography;
-
 namespace ModelZoo.IO;
 
 /// <summary>Raised when a file cannot be fetched; the message names the URL and where to put the file by hand.</summary>

@@ -1,4 +1,4 @@
-namespace ModelZoo.Models.Weights;
+namespace ModelZoo.Models.Weights.Loading;
 
 /// <summary>How <see cref="StateDictLoader"/> matches checkpoint keys to a model's parameters and buffers.
 /// Keys are transformed in this order: <see cref="StripPrefixes"/>, then <see cref="KeyMap"/>, then compared with

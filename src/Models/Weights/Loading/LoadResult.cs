@@ -1,4 +1,4 @@
-namespace ModelZoo.Models.Weights;
+namespace ModelZoo.Models.Weights.Loading;
 
 /// <summary>What <see cref="StateDictLoader"/> did, by model key (after prefix stripping and key mapping).</summary>
 /// <param name="Loaded">Model keys copied from the checkpoint.</param>

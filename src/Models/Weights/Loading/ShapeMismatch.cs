@@ -1,4 +1,4 @@
-namespace ModelZoo.Models.Weights;
+namespace ModelZoo.Models.Weights.Loading;
 
 /// <summary>A checkpoint tensor whose shape differs from the model's tensor of the same name.</summary>
 public sealed record ShapeMismatch(string Key, long[] Expected, long[] Got)

@@ -1,4 +1,4 @@
-namespace ModelZoo.Models.Weights;
+namespace ModelZoo.Models.Weights.Loading;
 
 /// <summary>A state dict did not fit the model (missing, unexpected or shape-mismatched keys). Nothing was copied:
 /// the loader checks everything before it writes.</summary>

@@ -1,7 +1,7 @@
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace ModelZoo.Models.Weights;
+namespace ModelZoo.Models.Weights.Loading;
 
 /// <summary>
 /// Copies a name → tensor dictionary into a model's parameters and buffers, like PyTorch's

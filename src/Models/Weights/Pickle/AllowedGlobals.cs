@@ -1,7 +1,7 @@
 using System.Numerics;
 using System.Text;
 
-namespace ModelZoo.Models.Weights;
+namespace ModelZoo.Models.Weights.Pickle;
 
 /// <summary>
 /// The allow-list of the restricted unpickler, in the spirit of <c>torch.load(weights_only=True)</c>: the globals a

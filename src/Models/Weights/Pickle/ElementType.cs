@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace ModelZoo.Models.Weights;
+namespace ModelZoo.Models.Weights.Pickle;
 
 /// <summary>
 /// A tensor element type as a checkpoint names it (PyTorch dtype or storage class, safetensors dtype code):

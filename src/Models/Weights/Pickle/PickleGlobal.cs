@@ -1,4 +1,4 @@
-namespace ModelZoo.Models.Weights;
+namespace ModelZoo.Models.Weights.Pickle;
 
 /// <summary>What an allow-listed <c>GLOBAL</c> stands for. Each kind is data or one of our own pure
 /// constructors; no Python name is ever looked up or called.</summary>

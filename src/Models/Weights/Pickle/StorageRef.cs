@@ -1,4 +1,4 @@
-namespace ModelZoo.Models.Weights;
+namespace ModelZoo.Models.Weights.Pickle;
 
 /// <summary>A storage named by a persistent id inside a checkpoint pickle: its record key, element type,
 /// declared element count, saved device and, for legacy storage views, the element offset into the root storage.

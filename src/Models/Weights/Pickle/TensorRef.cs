@@ -1,4 +1,4 @@
-namespace ModelZoo.Models.Weights;
+namespace ModelZoo.Models.Weights.Pickle;
 
 /// <summary>A tensor described by a pickle (<c>_rebuild_tensor_v2</c> and friends): a strided view of a storage.
 /// The unpickler produces these placeholders; the checkpoint reader validates and materialises them.</summary>

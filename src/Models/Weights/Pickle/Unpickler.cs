@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Numerics;
 using System.Text;
 
-namespace ModelZoo.Models.Weights;
+namespace ModelZoo.Models.Weights.Pickle;
 
 /// <summary>
 /// A restricted pickle reader (protocols 0–5) that only builds data: containers, numbers, strings, bytes, the

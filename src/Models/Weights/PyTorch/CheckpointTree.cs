@@ -1,7 +1,8 @@
 using System.Numerics;
+using ModelZoo.Models.Weights.Pickle;
 using static TorchSharp.torch;
 
-namespace ModelZoo.Models.Weights;
+namespace ModelZoo.Models.Weights.PyTorch;
 
 /// <summary>Walks an unpickled tree without recursion (pickles can nest deeper than the call stack and can hold
 /// cycles), replacing every <see cref="TensorRef"/> by its tensor.</summary>

@@ -1,7 +1,8 @@
 using System.Buffers.Binary;
 using System.Numerics;
+using ModelZoo.Models.Weights.Pickle;
 
-namespace ModelZoo.Models.Weights;
+namespace ModelZoo.Models.Weights.PyTorch;
 
 /// <summary>
 /// Reads the legacy (pre-1.6) <c>torch.save</c> format: five consecutive pickles — the magic number

@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace ModelZoo.Models.Weights;
+namespace ModelZoo.Models.Weights.PyTorch;
 
 /// <summary>
 /// A file written by <c>torch.save</c> (zip or legacy format), read safely: like <c>torch.load(weights_only=True,

@@ -1,7 +1,8 @@
+using ModelZoo.Models.Weights.Pickle;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace ModelZoo.Models.Weights;
+namespace ModelZoo.Models.Weights.PyTorch;
 
 /// <summary>
 /// Turns the <see cref="TensorRef"/> placeholders of an unpickled checkpoint into tensors. Each storage is read once

@@ -1,7 +1,8 @@
 using System.IO.Compression;
 using System.Text;
+using ModelZoo.Models.Weights.Pickle;
 
-namespace ModelZoo.Models.Weights;
+namespace ModelZoo.Models.Weights.PyTorch;
 
 /// <summary>
 /// Reads the zip format of <c>torch.save</c> (torch ≥ 1.6): <c>&lt;prefix&gt;/data.pkl</c> (the object tree, storages

@@ -1,8 +1,9 @@
 using System.Text;
-using TorchSharp;
+using ModelZoo.Models.Weights.Loading;
+using ModelZoo.Models.Weights.Pickle;
 using static TorchSharp.torch;
 
-namespace ModelZoo.Models.Weights;
+namespace ModelZoo.Models.Weights.TorchSharpFormat;
 
 /// <summary>
 /// TorchSharp's own weight format (<c>Module.save</c>/<c>Module.load</c>, usually <c>.dat</c>): an LEB128 entry count,

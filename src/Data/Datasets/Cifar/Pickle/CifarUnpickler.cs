@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace ModelZoo.Data.Datasets;
+namespace ModelZoo.Data.Datasets.Cifar.Pickle;
 
 /// <summary>
 /// A deliberately tiny, non-executing reader for the pickles of the CIFAR "python version" (pickle protocols 2–4,

@@ -1,4 +1,4 @@
-namespace ModelZoo.Data.Datasets;
+namespace ModelZoo.Data.Datasets.Cifar.Pickle;
 
 /// <summary>A numpy dtype as rebuilt by <see cref="CifarUnpickler"/> (e.g. "u1"), with its byte order.</summary>
 internal sealed class PickleDtype

@@ -1,4 +1,4 @@
-namespace ModelZoo.Data.Datasets;
+namespace ModelZoo.Data.Datasets.Cifar.Pickle;
 
 /// <summary>A numpy array as rebuilt by <see cref="CifarUnpickler"/>: shape, dtype code and raw bytes (C order).</summary>
 internal sealed class PickleNdArray

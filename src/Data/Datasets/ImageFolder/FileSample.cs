@@ -1,4 +1,0 @@
-namespace ModelZoo.Data.Datasets;
-
-/// <summary>A sample file and its class index.</summary>
-public readonly record struct FileSample(string Path, int Label);

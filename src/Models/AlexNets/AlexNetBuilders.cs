@@ -1,0 +1,29 @@
+using TorchSharp;
+
+namespace ModelZoo.Models.AlexNets;
+
+/// <summary>Public builders of the AlexNet family. A <paramref name="seed"/> seeds torch's global generator
+/// before the weights are drawn, so two builds with the same seed are identical.</summary>
+public static class AlexNetBuilders
+{
+    /// <summary>torchvision's <c>alexnet</c> (61,100,840 parameters with 1000 classes).</summary>
+    public static AlexNet AlexNet(AlexNetOptions? options = null, long? seed = null)
+    {
+        if (seed is { } s) torch.manual_seed(s);
+        return new AlexNet(options);
+    }
+
+    /// <summary>torchvision's <c>alexnet</c> for <paramref name="numClasses"/> classes.</summary>
+    public static AlexNet AlexNet(int numClasses, long? seed = null) => AlexNet(new AlexNetOptions { NumClasses = numClasses }, seed);
+
+    /// <summary>AlexNet as in Krizhevsky et al. 2012 (LRN, two groups, 227×227 input).</summary>
+    public static AlexNetOriginal AlexNetOriginal(AlexNetOriginalOptions? options = null, long? seed = null)
+    {
+        if (seed is { } s) torch.manual_seed(s);
+        return new AlexNetOriginal(options);
+    }
+
+    /// <summary>AlexNet as in Krizhevsky et al. 2012 for <paramref name="numClasses"/> classes.</summary>
+    public static AlexNetOriginal AlexNetOriginal(int numClasses, long? seed = null) =>
+        AlexNetOriginal(new AlexNetOriginalOptions { NumClasses = numClasses }, seed);
+}

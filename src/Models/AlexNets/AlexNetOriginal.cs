@@ -1,0 +1,121 @@
+using ModelZoo.Models.Layers;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace ModelZoo.Models.AlexNets;
+
+/// <summary>
+/// AlexNet as published by Krizhevsky, Sutskever and Hinton (NIPS 2012), laid out like torchvision's modules:
+/// <list type="bullet">
+/// <item><c>features</c>: conv1 96×11×11/4 → ReLU → LRN → max-pool 3×3/2 (overlapping) → conv2 256×5×5 pad 2 →
+/// ReLU → LRN → max-pool → conv3 384×3×3 → ReLU → conv4 384×3×3 → ReLU → conv5 256×3×3 → ReLU → max-pool
+/// (convolutions at <c>features.{0,4,8,10,12}</c>, LRNs at <c>features.{2,6}</c>, pools at <c>features.{3,7,14}</c>).</item>
+/// <item>Local Response Normalization with the paper's n = 5, α = 1e-4, β = 0.75, k = 2, in PyTorch's convention
+/// (α divided by n, as in Krizhevsky's cuda-convnet and Caffe's reference model).</item>
+/// <item><c>classifier</c>: Dropout 0.5 → fc6 9216→4096 → ReLU → Dropout 0.5 → fc7 4096→4096 → ReLU → fc8
+/// (<c>classifier.{1,4,6}</c>, the keys of torchvision's variant).</item>
+/// <item>Two groups on conv2, conv4 and conv5 (the two-GPU connectivity) by default: 60,965,224 parameters with
+/// 1000 classes; 62,378,344 in one column (<see cref="AlexNetOriginalOptions.TwoGroups"/> = false).</item>
+/// <item>Input exactly 227×227 (conv1 unpadded) or 224×224 (conv1 padded by 2); there is no adaptive pooling,
+/// fc6 takes the 6×6×256 map as in the paper.</item>
+/// <item>The paper's initialisation: weights N(0, 0.01²); biases 1 in conv2, conv4, conv5, fc6 and fc7, 0 elsewhere.</item>
+/// </list>
+/// </summary>
+public sealed class AlexNetOriginal : ImageClassifier
+{
+    private readonly IndexedSequential features;
+    private readonly IndexedSequential classifier;
+    private readonly AlexNetOriginalOptions _options;
+
+    public AlexNetOriginal(AlexNetOriginalOptions? options = null) : base(nameof(AlexNetOriginal))
+    {
+        _options = options ?? new AlexNetOriginalOptions();
+        _options.Validate();
+        int groups = _options.TwoGroups ? 2 : 1;
+        features = new IndexedSequential(
+            nn.Conv2d(_options.InChannels, 96, kernel_size: 11, stride: 4, padding: _options.InputSize == 224 ? 2 : 0),
+            nn.ReLU(),
+            Lrn(),
+            nn.MaxPool2d(kernel_size: 3, stride: 2),
+            nn.Conv2d(96, 256, kernel_size: 5, padding: 2, groups: groups),
+            nn.ReLU(),
+            Lrn(),
+            nn.MaxPool2d(kernel_size: 3, stride: 2),
+            nn.Conv2d(256, 384, kernel_size: 3, padding: 1),
+            nn.ReLU(),
+            nn.Conv2d(384, 384, kernel_size: 3, padding: 1, groups: groups),
+            nn.ReLU(),
+            nn.Conv2d(384, 256, kernel_size: 3, padding: 1, groups: groups),
+            nn.ReLU(),
+            nn.MaxPool2d(kernel_size: 3, stride: 2));
+        classifier = new IndexedSequential(
+            nn.Dropout(_options.Dropout),
+            nn.Linear(256 * 6 * 6, 4096),
+            nn.ReLU(),
+            nn.Dropout(_options.Dropout),
+            nn.Linear(4096, 4096),
+            nn.ReLU(),
+            ClassifierHead.Create(4096, _options.NumClasses));
+        RegisterComponents();
+        InitWeights();
+    }
+
+    public AlexNetOriginalOptions Options => _options;
+    /// <summary>Outputs of <c>classifier.6</c> (0 when it is an identity), read from the module itself.</summary>
+    public override int NumClasses => ClassifierHead.NumClasses(classifier[6]);
+
+    /// <summary>Input channels of the stem <c>features.0</c>, read from the module itself (so a stem swapped with
+    /// <see cref="ModuleSurgery"/>, e.g. for grayscale weights, is what the input check expects).</summary>
+    public override int MinInputSize => _options.InputSize;
+    public override (int Height, int Width)? FixedInputSize => (_options.InputSize, _options.InputSize);
+    public override string StemName => "features.0";
+    public override string ClassifierName => "classifier.6";
+    public override int NumFeatures => 4096;
+
+    public override IReadOnlyList<FeatureInfo> FeatureInfo { get; } = new[]
+    {
+        new FeatureInfo("features.3", 96, 8), new FeatureInfo("features.7", 256, 16), new FeatureInfo("features.14", 256, 32),
+    };
+
+    protected override Tensor Features(Tensor input) => features.call(input);
+
+    public override Tensor ForwardHead(Tensor features, bool preLogits = false)
+    {
+        using Tensor flat = features.flatten(1);
+        return classifier.ForwardPrefix(flat, preLogits ? 6 : 7);
+    }
+
+    public override void ResetClassifier(int numClasses) =>
+        ClassifierHead.Replace(this, ClassifierName, 4096, numClasses, ((Linear)classifier[4]).weight,
+            linear => InitLayer(linear.weight, linear.bias, 0.0));
+
+    public override nn.Module<Tensor, Tensor> GetClassifier() => classifier[6];
+
+    private static LocalResponseNorm Lrn() => nn.LocalResponseNorm(size: 5, alpha: 1e-4, beta: 0.75, k: 2.0);
+
+    /// <summary>Weights N(0, 0.01²); biases 1 for conv2, conv4, conv5, fc6, fc7 and 0 for conv1, conv3, fc8.</summary>
+    private void InitWeights()
+    {
+        (Parameter Weight, Parameter? Bias, double BiasValue)[] layers =
+        {
+            Conv(features[0], 0.0), Conv(features[4], 1.0), Conv(features[8], 0.0), Conv(features[10], 1.0), Conv(features[12], 1.0),
+            Fc(classifier[1], 1.0), Fc(classifier[4], 1.0),
+        };
+        foreach ((Parameter weight, Parameter? bias, double value) in layers) InitLayer(weight, bias, value);
+        if (classifier[6] is Linear head) InitLayer(head.weight, head.bias, 0.0);
+    }
+
+    private static (Parameter, Parameter?, double) Conv(nn.Module<Tensor, Tensor> m, double bias) => (((Conv2d)m).weight, ((Conv2d)m).bias, bias);
+
+    private static (Parameter, Parameter?, double) Fc(nn.Module<Tensor, Tensor> m, double bias) => (((Linear)m).weight, ((Linear)m).bias, bias);
+
+    private static void InitLayer(Parameter weight, Parameter? bias, double biasValue)
+    {
+        using (torch.no_grad())
+        {
+            nn.init.normal_(weight, 0.0, 0.01);
+            if (bias is not null) nn.init.constant_(bias, biasValue);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using ModelZoo.Models.Transfer;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace ModelZoo.Training;
+
+/// <summary>Builds the optimizer named by <see cref="TrainerOptions"/> over the trainable parameters.</summary>
+public static class Optimizers
+{
+    public static optim.Optimizer Create(IEnumerable<Parameter> parameters, TrainerOptions options)
+    {
+        Parameter[] trainable = parameters.Where(p => p.requires_grad).ToArray();
+        if (trainable.Length == 0) throw new InvalidOperationException("The model has no trainable parameters (all frozen?).");
+        return options.Optimizer switch
+        {
+            OptimizerKind.Sgd => optim.SGD(trainable, options.LearningRate, momentum: options.Momentum, weight_decay: options.WeightDecay),
+            OptimizerKind.Adam => optim.Adam(trainable, options.LearningRate, weight_decay: options.WeightDecay),
+            OptimizerKind.AdamW => optim.AdamW(trainable, options.LearningRate, weight_decay: options.WeightDecay),
+            _ => throw new ArgumentOutOfRangeException(nameof(options), options.Optimizer, "Unknown optimizer."),
+        };
+    }
+
+    /// <summary>An optimizer with one parameter group per <paramref name="groups"/> entry, each with its own learning rate
+    /// (and weight decay when set); momentum and the rest come from <paramref name="options"/>. Frozen parameters are skipped.</summary>
+    public static optim.Optimizer Create(IReadOnlyList<ParameterGroup> groups, TrainerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(groups);
+        ArgumentNullException.ThrowIfNull(options);
+        var trainable = groups
+            .Select(g => (Group: g, Parameters: g.Parameters.Where(p => p.requires_grad).ToArray()))
+            .Where(g => g.Parameters.Length > 0).ToArray();
+        if (trainable.Length == 0) throw new InvalidOperationException("The parameter groups hold no trainable parameters (all frozen?).");
+        var duplicates = trainable.SelectMany(g => g.Parameters).GroupBy(p => p.Handle).Where(g => g.Count() > 1).ToArray();
+        if (duplicates.Length > 0) throw new ArgumentException($"{duplicates.Length} parameter(s) appear in more than one group.", nameof(groups));
+        return options.Optimizer switch
+        {
+            OptimizerKind.Sgd => optim.SGD(trainable.Select(g => new SGD.ParamGroup(g.Parameters,
+                new SGD.Options { LearningRate = g.Group.LearningRate, weight_decay = g.Group.WeightDecay })),
+                options.LearningRate, momentum: options.Momentum, weight_decay: options.WeightDecay),
+            OptimizerKind.Adam => optim.Adam(trainable.Select(g => new Adam.ParamGroup(g.Parameters,
+                new Adam.Options { LearningRate = g.Group.LearningRate, weight_decay = g.Group.WeightDecay })),
+                options.LearningRate, weight_decay: options.WeightDecay),
+            OptimizerKind.AdamW => optim.AdamW(trainable.Select(g => new AdamW.ParamGroup(g.Parameters,
+                new AdamW.Options { LearningRate = g.Group.LearningRate, weight_decay = g.Group.WeightDecay })),
+                options.LearningRate, weight_decay: options.WeightDecay),
+            _ => throw new ArgumentOutOfRangeException(nameof(options), options.Optimizer, "Unknown optimizer."),
+        };
+    }
+}
