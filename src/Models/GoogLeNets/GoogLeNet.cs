@@ -137,11 +137,17 @@ public sealed class GoogLeNet : ImageClassifier, IAuxiliaryOutputs
 
     public override nn.Module<Tensor, Tensor> GetClassifier() => fc;
 
+    /// <summary>Per-channel factor of <see cref="GoogLeNetOptions.TransformInput"/>: std_c / 0.5 (RGB).</summary>
+    public static IReadOnlyList<double> TransformInputScale { get; } = new[] { 0.229 / 0.5, 0.224 / 0.5, 0.225 / 0.5 };
+
+    /// <summary>Per-channel offset of <see cref="GoogLeNetOptions.TransformInput"/>: (mean_c − 0.5) / 0.5 (RGB).</summary>
+    public static IReadOnlyList<double> TransformInputShift { get; } = new[] { (0.485 - 0.5) / 0.5, (0.456 - 0.5) / 0.5, (0.406 - 0.5) / 0.5 };
+
     /// <summary>torchvision's <c>_transform_input</c>: x_c · (std_c / 0.5) + (mean_c − 0.5) / 0.5 per RGB channel.</summary>
     private static Tensor TransformInput(Tensor x)
     {
-        using Tensor scale = torch.tensor(new[] { 0.229 / 0.5, 0.224 / 0.5, 0.225 / 0.5 }, dtype: x.dtype, device: x.device).view(1, 3, 1, 1);
-        using Tensor shift = torch.tensor(new[] { (0.485 - 0.5) / 0.5, (0.456 - 0.5) / 0.5, (0.406 - 0.5) / 0.5 }, dtype: x.dtype, device: x.device).view(1, 3, 1, 1);
+        using Tensor scale = torch.tensor(TransformInputScale.ToArray(), dtype: x.dtype, device: x.device).view(1, 3, 1, 1);
+        using Tensor shift = torch.tensor(TransformInputShift.ToArray(), dtype: x.dtype, device: x.device).view(1, 3, 1, 1);
         using Tensor scaled = x * scale;
         return scaled + shift;
     }

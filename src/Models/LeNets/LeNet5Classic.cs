@@ -57,12 +57,18 @@ public sealed class LeNet5Classic : ImageClassifier
         new FeatureInfo("s2", 6, 2), new FeatureInfo("s4", 16, 4), new FeatureInfo("c5", 120, 32),
     };
 
+    /// <summary>A of the paper's squashing function A · tanh(S · x).</summary>
+    public const double TanhAmplitude = 1.7159;
+
+    /// <summary>S of the paper's squashing function A · tanh(S · x).</summary>
+    public const double TanhSlope = 2.0 / 3.0;
+
     /// <summary>1.7159 · tanh(2x/3), the paper's squashing function.</summary>
     public static Tensor ScaledTanh(Tensor x)
     {
-        using Tensor scaled = x * (2.0 / 3.0);
+        using Tensor scaled = x * TanhSlope;
         using Tensor t = scaled.tanh();
-        return t * 1.7159;
+        return t * TanhAmplitude;
     }
 
     protected override Tensor Features(Tensor input)

@@ -1,0 +1,17 @@
+using static TorchSharp.torch;
+
+namespace ModelZoo.Onnx.Export;
+
+/// <summary>Typed base of an emitter for modules of type <typeparamref name="TModule"/> (eval-mode semantics).</summary>
+public abstract class OnnxModuleEmitter<TModule> : IOnnxModuleEmitter where TModule : nn.Module
+{
+    public Type ModuleType => typeof(TModule);
+
+    public OnnxValue Emit(OnnxGraphBuilder builder, nn.Module module, string path, OnnxValue input)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return Emit(builder, (TModule)module, path, input);
+    }
+
+    protected abstract OnnxValue Emit(OnnxGraphBuilder builder, TModule module, string path, OnnxValue input);
+}

@@ -1,0 +1,15 @@
+namespace ModelZoo.Onnx.Proto;
+
+/// <summary>ONNX's <c>AttributeProto.AttributeType</c> codes this library reads or writes.</summary>
+public enum AttributeType
+{
+    Undefined = 0,
+    Float = 1,
+    Int = 2,
+    String = 3,
+    Tensor = 4,
+    Graph = 5,
+    Floats = 6,
+    Ints = 7,
+    Strings = 8,
+}
