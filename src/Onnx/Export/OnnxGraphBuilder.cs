@@ -91,8 +91,7 @@ public sealed partial class OnnxGraphBuilder
         if (_includeData)
         {
             using var scope = torch.NewDisposeScope();
-            float[] data = value.detach().cpu().to(ScalarType.Float32).contiguous().data<float>().ToArray();
-            tensor = TensorProto.FromFloats(unique, dims, data);
+            tensor = TensorProto.FromTorch(unique, value);
         }
         else
         {

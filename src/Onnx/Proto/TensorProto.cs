@@ -39,6 +39,17 @@ public sealed class TensorProto
         return tensor;
     }
 
+    /// <summary>A float tensor holding a copy of <paramref name="value"/> (converted to float32, moved to the CPU).</summary>
+    public static TensorProto FromTorch(string name, TorchSharp.torch.Tensor value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        using TorchSharp.torch.Tensor cpu = value.detach().cpu().to(TorchSharp.torch.ScalarType.Float32).contiguous();
+        if (!BitConverter.IsLittleEndian) return FromFloats(name, value.shape, cpu.data<float>().ToArray());
+        var tensor = new TensorProto { Name = name, DataType = TensorElementType.Float, RawData = cpu.bytes.ToArray() };
+        tensor.Dims.AddRange(value.shape);
+        return tensor;
+    }
+
     /// <summary>An int64 tensor (shape, pads and axes inputs of Reshape, Pad, Slice).</summary>
     public static TensorProto FromInt64s(string name, IReadOnlyList<long> dims, IReadOnlyList<long> values)
     {
@@ -60,7 +71,8 @@ public sealed class TensorProto
                 CheckCount(RawData.Length / 4, count, RawData.Length % 4 != 0);
                 float[] values = new float[count];
                 ReadOnlySpan<byte> raw = RawData.Span;
-                for (int i = 0; i < values.Length; i++) values[i] = BinaryPrimitives.ReadSingleLittleEndian(raw.Slice(i * 4, 4));
+                if (BitConverter.IsLittleEndian) MemoryMarshal.Cast<byte, float>(raw).CopyTo(values);
+                else for (int i = 0; i < values.Length; i++) values[i] = BinaryPrimitives.ReadSingleLittleEndian(raw.Slice(i * 4, 4));
                 return values;
             case TensorElementType.Float:
                 CheckCount(FloatData.Count, count, false);
