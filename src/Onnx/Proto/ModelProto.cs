@@ -70,8 +70,9 @@ public sealed class ModelProto
                     default: reader.Skip(wire); break;
                 }
             }
-            if (!hasGraph || model.IrVersion <= 0)
-                throw new InvalidDataException(hasGraph ? "it has no ir_version" : "it has no graph");
+            if (!hasGraph) throw new InvalidDataException("it has no graph");
+            if (model.IrVersion <= 0) throw new InvalidDataException("it has no ir_version");
+            if (model.OpsetImports.Count == 0) throw new InvalidDataException("it imports no operator set (truncated after the graph?)");
             return model;
         }
         catch (InvalidDataException ex)

@@ -18,8 +18,11 @@ public static class AdaptivePooling
         // y = A_h · x · A_wᵀ, A[i, j] = 1/|bin i| for j in PyTorch's bin [⌊i·n/o⌋, ⌈(i+1)·n/o⌉).
         string right = builder.Constant(path + "/bins_w", new[] { w, ow }, Transposed(Bins(w, ow), ow, w));
         OnnxValue rows = builder.MatMul(path, input.Name, right, new[] { input.Shape[0], input.Shape[1], h, ow });
+        builder.Bind(path);   // a constant MatMul: weight import pairs it with the file's and loads nothing
         string left = builder.Constant(path + "/bins_h", new[] { oh, h }, Bins(h, oh));
-        return builder.MatMul(path, left, rows.Name, new[] { input.Shape[0], input.Shape[1], oh, ow });
+        OnnxValue pooled = builder.MatMul(path, left, rows.Name, new[] { input.Shape[0], input.Shape[1], oh, ow });
+        builder.Bind(path);
+        return pooled;
     }
 
     /// <summary>The [outputs, size] averaging matrix of PyTorch's adaptive pooling.</summary>

@@ -26,7 +26,10 @@ internal sealed class LinearEmitter : OnnxModuleEmitter<Linear>
         var shape = input.Shape.ToArray();
         shape[^1] = linear.out_features;
         OnnxValue product = builder.MatMul(path, input.Name, weightT, shape);
-        builder.Bind(path, new OnnxParameterBinding(1, weightKey, t => t.t()));
+        // Import reads a MatMul's constant as [out, in] and a following Add's constant as its bias (canonical layout).
+        builder.Bind(path, linear.bias is null
+            ? new[] { new OnnxParameterBinding(1, weightKey) }
+            : new[] { new OnnxParameterBinding(1, weightKey), new OnnxParameterBinding(2, biasKey) });
         return linear.bias is null ? product : builder.Add(path, product, builder.Weight(biasKey, linear.bias));
     }
 }
