@@ -14,6 +14,7 @@ public static class CliApp
 
     public static RootCommand BuildRoot(CliContext context)
     {
+        ModelZoo.Onnx.Import.OnnxWeightsImporter.Register();   // .onnx files are weights for every verb
         var root = new RootCommand("ModelZoo: classic CNNs (LeNet, AlexNet, VGG, GoogLeNet, ResNet) for .NET on TorchSharp.");
         root.Subcommands.Add(TrainCommand.Create(context));
         root.Subcommands.Add(EvaluateCommand.Create(context));

@@ -86,6 +86,12 @@ public static class PretrainedLoader
         options ??= new PretrainedOptions();
         ModelEntry entry = Zoo.Get(model);
         CheckGoogLeNetOnly(entry.Name, options);
+        if (WeightsImporters.Find(path) is { } importer)   // e.g. ONNX graphs (ModelZoo.Onnx registers it)
+        {
+            ImportedWeights imported = importer.Import(path, classes =>
+                Build(entry.Name, options.Model with { NumClasses = options.Model.NumClasses ?? classes }, false, options.TransformInput ?? false));
+            return new PretrainedModel(imported.Model, null, Path.GetFullPath(path), imported.Result, imported.Categories, imported.Preset);
+        }
         using TensorDict state = WeightFile.ReadStateDict(path, options.StateDictKey);
         bool aux = IsGoogLeNet(entry.Name) && state.Keys.Any(k => StripModule(k).StartsWith("aux1.", StringComparison.Ordinal));
         bool transform = options.TransformInput ?? false;
