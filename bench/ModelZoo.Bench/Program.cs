@@ -18,6 +18,8 @@ switch (command)
         return 0;
     case "memory":
         return MemoryBench.Run(GetInt("epochs", 20), GetInt("workers", 2), GetInt("batch", 64));
+    case "transfer":
+        return TransferBench.Run(options.GetValueOrDefault("weights"), GetInt("epochs", 5), GetInt("seeds", 3), GetInt("batch", 8));
     default:
         Console.WriteLine("""
             ModelZoo.Bench commands (options as --name value):
@@ -25,6 +27,8 @@ switch (command)
                           images/s of decode + RandomResizedCrop(224) + flip + normalize + collate over ../shared images
               train       [--model resnet18] [--workers 2] [--batch 16] [--steps 8] [--warmup 2] [--pipeline fused|tensor] [--threads N]
                           the same loader feeding CPU training steps; fraction of step time spent waiting for data
+              transfer    [--weights ResNet18.onnx] [--epochs 5] [--seeds 3] [--batch 8]
+                          hymenoptera-mini val accuracy: ML.NET's frozen ImageNet ResNet-18 + new head vs the same net from scratch
               memory      [--epochs 20] [--workers 2] [--batch 64]
                           RSS per epoch over MNIST t10k; exit code 1 if any epoch is more than 10% off epoch 1
             """);

@@ -17,7 +17,9 @@ public sealed class EveryRegisteredModelTests(ITestOutputHelper output)
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
             using ImageClassifier model = entry.Build(new ModelOptions { NumClasses = 10, Seed = 1 });
-            int size = model.FixedInputSize?.Height ?? Math.Max(model.MinInputSize, 64);
+            // 128 for the residual families: at 64 their last stage is 2x2, so batch-norm calibration sees few values per channel,
+            // some variances come out near zero and float rounding (1e-7) is amplified past 1e-4 over 30-50 blocks.
+            int size = model.FixedInputSize?.Height ?? (entry.Family == "ResNet" ? 128 : 64);
             double diff = ExportCheck.MaxDiff(model, size, null, out double scale);
             output.WriteLine($"{entry.Name,-18} input {size,3}  max|diff| {diff:E2}  max|output| {scale:F2}  ({clock.Elapsed.TotalSeconds:F0} s)");
             if (!(diff <= 1e-4 * Math.Max(1, scale))) failures.Add($"{entry.Name}: {diff:G3} (output up to {scale:G3})");
