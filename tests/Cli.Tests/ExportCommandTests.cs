@@ -83,4 +83,14 @@ public sealed class ExportCommandTests
         Assert.Contains("The ONNX graph in lenet.onnx does not fit LeNet5Classic", r.Err);
         Assert.Single(r.Err.Trim().Split('\n'));
     }
+
+    [Fact]
+    public async Task Help_documents_every_option()
+    {
+        var r = await CliRunner.RunAsync("export", "--help");
+        Assert.Equal(0, r.Exit);
+        foreach (string option in new[] { "--model", "--weights", "--out", "--opset", "--dynamic-batch", "--include-softmax", "--fold-batch-norm",
+                     "--image-size", "--triton", "--max-batch-size", "--json" })
+            Assert.Contains(option, r.Out);
+    }
 }
