@@ -36,5 +36,9 @@ public sealed record CheckpointInfo
     /// Null in weights-only checkpoints (and in those written before resume existed).</summary>
     public TrainingState? Training { get; init; }
 
+    /// <summary>Present in checkpoints written by a fine-tune: the weights, frozen layers and classes it started from,
+    /// so `finetune --resume` rebuilds the same model. Null for checkpoints of `train`.</summary>
+    public FinetuneRecipe? Finetune { get; init; }
+
     public DateTimeOffset CreatedUtc { get; init; } = DateTimeOffset.UtcNow;
 }

@@ -1,19 +1,15 @@
 using ModelZoo.Data;
 using ModelZoo.Data.Catalog;
 using ModelZoo.Data.Datasets.Composition;
-using ModelZoo.Training.Jobs;
 
-namespace ModelZoo.Training.Transfer;
+namespace ModelZoo.Training.Jobs;
 
-/// <summary>The training and evaluation sets of a fine-tune job (ranges, class filter and limit applied).</summary>
+/// <summary>The training and evaluation sets of a fine-tune job (ranges, class filter and limit applied), opened after
+/// <see cref="RunBuilder.PrepareDataAsync"/> has checked and filled the data directory.</summary>
 internal sealed record FinetuneData(IClassificationDataset Train, IClassificationDataset Eval, DatasetSpec Spec)
 {
-    public static async Task<FinetuneData> OpenAsync(FinetuneJobOptions options, CancellationToken cancellationToken)
+    public static FinetuneData Open(FinetuneJobOptions options)
     {
-        if (options.DataDirectory != null && !Directory.Exists(options.DataDirectory))
-            throw new DirectoryNotFoundException($"Data directory not found: {Path.GetFullPath(options.DataDirectory)}.");
-        if (options.Download && options.DataDirectory != null)
-            await DatasetCatalog.EnsureDownloadedAsync(options.Dataset, options.DataDirectory, options.Mirrors, null, cancellationToken).ConfigureAwait(false);
         DatasetSplits splits = DatasetCatalog.OpenSplits(options.Dataset, options.DataDirectory, options.Seed);
         IClassificationDataset train, eval;
         if (splits.Eval is { } separate)

@@ -1,66 +1,79 @@
 using System.Diagnostics;
+using ModelZoo.Data;
 using ModelZoo.Data.Catalog;
 using ModelZoo.Data.Loading;
 using ModelZoo.Data.Transforms;
 using ModelZoo.Models;
 using ModelZoo.Models.Pretrained;
 using ModelZoo.Models.Transfer;
-using ModelZoo.Training.Callbacks;
 using ModelZoo.Training.Checkpoints;
 using ModelZoo.Training.Inference;
-using ModelZoo.Training.Jobs;
 
-namespace ModelZoo.Training.Transfer;
+namespace ModelZoo.Training.Jobs;
 
 /// <summary>
 /// Fine-tunes pretrained weights on a new dataset: load the model with its weights, replace the classifier for the
-/// dataset's classes, freeze what was asked, train with separate head and backbone learning rates, evaluate, save a
-/// ModelZoo checkpoint (loadable by `modelzoo evaluate` and by another fine-tune).
+/// dataset's classes (initialised from the seed), freeze what was asked, train with separate head and backbone learning
+/// rates, evaluate, and save a ModelZoo checkpoint after every epoch (loadable by `modelzoo evaluate`, by another
+/// fine-tune, and resumable with <see cref="RunOptions.Resume"/>), metrics logs and curves. The run itself is assembled
+/// by <see cref="RunBuilder"/>, as for <see cref="TrainJob"/>.
 /// </summary>
 public static class FinetuneJob
 {
+    private const long HeadStream = 0x4EAD_0000_0000;
+
     public static async Task<FinetuneJobResult> RunAsync(FinetuneJobOptions options, IProgress<TrainingProgress>? steps = null,
         IProgress<EpochMetrics>? epochs = null, IProgress<WeightsDownloadProgress>? download = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        Validate(options);
+        if (options.BackboneLearningRate is < 0)
+            throw new ArgumentOutOfRangeException(nameof(options), options.BackboneLearningRate, "BackboneLearningRate must be >= 0.");
         var clock = Stopwatch.StartNew();
         ModelEntry entry = Zoo.Get(options.Model);
-        if (options.Threads is { } threads) TorchSharp.torch.set_num_threads(threads);
+        RunBuilder run = RunBuilder.Create(options, entry.Name, Recipe(options));
+        options = (FinetuneJobOptions)run.Options;
+        await run.PrepareDataAsync(cancellationToken).ConfigureAwait(false);
 
-        FinetuneData data = await FinetuneData.OpenAsync(options, cancellationToken).ConfigureAwait(false);
+        FinetuneData data = FinetuneData.Open(options);
         FinetuneSource source = await FinetuneSource.LoadAsync(options, download, cancellationToken).ConfigureAwait(false);
         using ImageClassifier model = source.Model;
         int classes = data.Train.Classes.Count;
+        TorchSharp.torch.manual_seed(SampleRandom.Derive(options.Seed, HeadStream));   // the new head is the seed's (a resumed run then loads its weights)
         TransferLearning.ReplaceClassifier(model, classes);
         ApplyFreeze(model, options.Freeze);
 
         (ITransform trainTransform, ITransform evalTransform, IReadOnlyList<double> mean, IReadOnlyList<double> std) = Transforms(model, data, source, options.Augment);
-        DataLoader train = new(data.Train, trainTransform, new DataLoaderOptions { BatchSize = options.BatchSize, Shuffle = true, Seed = options.Seed, Workers = options.Workers });
-        DataLoader eval = new(data.Eval, evalTransform, new DataLoaderOptions { BatchSize = Math.Max(options.BatchSize, 64), Workers = options.Workers });
+        DataLoader train = new(data.Train, trainTransform, run.TrainLoading);
+        DataLoader eval = new(data.Eval, evalTransform, run.EvalLoading(64));
 
         double headLr = options.LearningRate, backboneLr = options.BackboneLearningRate ?? options.LearningRate / 10;
-        string checkpoint = CheckpointPaths.NextFree(options.OutputDirectory, $"{entry.Name}-finetuned");
-        ModelOptions saved = source.Options with { NumClasses = classes };
-        var trainer = new Trainer(new TrainerOptions
+        RunPaths paths = run.Paths($"{entry.Name}-finetuned");
+        var checkpoint = new CheckpointInfo
         {
-            Epochs = options.Epochs, LearningRate = headLr, Optimizer = options.Optimizer, Seed = options.Seed, Device = options.Device,
-            ParameterGroups = m => TransferLearning.HeadAndBackboneGroups(m, backboneLr, headLr),
-        });
-        trainer.Add(new ProgressCallback(steps, epochs));
-        trainer.Add(new CheckpointCallback(checkpoint, (epoch, m) => new CheckpointInfo
-        {
-            Model = entry.Name, Options = saved, Epoch = epoch, Classes = data.Train.Classes, Mean = mean.ToArray(), Std = std.ToArray(),
+            Model = entry.Name, Options = source.Options with { NumClasses = classes }, Classes = data.Train.Classes,
+            Mean = mean.ToArray(), Std = std.ToArray(), Dataset = options.Dataset.ToLowerInvariant(),
             ImageSize = data.Spec.FixedSize ? new[] { data.Spec.Height, data.Spec.Width } : null,
-            Metrics = m is null ? null : new Dictionary<string, double>
-            {
-                ["train_loss"] = m.TrainLoss, ["train_accuracy"] = m.TrainAccuracy, ["eval_accuracy"] = m.EvalAccuracy ?? double.NaN,
-            },
-        }));
+        };
         long trainable = TransferLearning.CountTrainable(model), total = model.parameters().Sum(p => p.numel());
-        TrainingResult result = await Task.Run(() => trainer.Fit(model, train, eval, cancellationToken), cancellationToken).ConfigureAwait(false);
+        TrainingResult result = await run.FitAsync(model, train, eval, paths, checkpoint,
+            m => TransferLearning.HeadAndBackboneGroups(m, backboneLr, headLr), steps, epochs, cancellationToken).ConfigureAwait(false);
         return new FinetuneJobResult(entry.Name, source.Description, data.Train.Classes, data.Train.Count, data.Eval.Count, trainable, total,
-            result.Epochs.Count, result.Last.TrainLoss, result.Last.EvalAccuracy ?? double.NaN, clock.Elapsed.TotalSeconds, checkpoint, result.Epochs);
+            result.Epochs.Count, result.Last.TrainLoss, result.Last.EvalAccuracy ?? double.NaN, clock.Elapsed.TotalSeconds, paths.Checkpoint, result.Epochs)
+        {
+            MetricsCsv = paths.MetricsCsv, Plot = paths.Plot,
+        };
+    }
+
+    /// <summary>The recipe every checkpoint of this fine-tune records, and a resumed one must match: the weights (a file
+    /// by its full path), model options, freeze, classes and training limit.</summary>
+    public static FinetuneRecipe Recipe(FinetuneJobOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new FinetuneRecipe
+        {
+            Weights = File.Exists(options.Weights) ? Path.GetFullPath(options.Weights) : options.Weights,
+            ModelOptions = options.ModelOptions, Freeze = options.Freeze, Classes = options.Classes, TrainLimit = options.TrainLimit,
+        };
     }
 
     /// <summary>Applies a <see cref="FinetuneJobOptions.Freeze"/> value: "backbone", "none" or a comma list of module paths.</summary>
@@ -102,15 +115,5 @@ public static class FinetuneJob
                 preset.Interpolation, preset.Mean, preset.Std);   // keep the preset's resize/crop ratio at the model's input size
         ITransform train = Presets.Train(augment ?? "imagenet", preset.CropSize, preset.Mean, preset.Std);
         return (train, InferenceTransforms.FromPreset(preset), preset.Mean, preset.Std);
-    }
-
-    private static void Validate(FinetuneJobOptions o)
-    {
-        if (o.Epochs < 1) throw new ArgumentOutOfRangeException(nameof(o), o.Epochs, "Epochs must be >= 1.");
-        if (o.BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(o), o.BatchSize, "BatchSize must be >= 1.");
-        if (!(o.LearningRate > 0)) throw new ArgumentOutOfRangeException(nameof(o), o.LearningRate, "LearningRate must be > 0.");
-        if (o.BackboneLearningRate is < 0) throw new ArgumentOutOfRangeException(nameof(o), o.BackboneLearningRate, "BackboneLearningRate must be >= 0.");
-        if (o.Workers < 0) throw new ArgumentOutOfRangeException(nameof(o), o.Workers, "Workers must be >= 0.");
-        if (o.Threads is < 1) throw new ArgumentOutOfRangeException(nameof(o), o.Threads, "Threads must be >= 1.");
     }
 }

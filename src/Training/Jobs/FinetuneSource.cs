@@ -3,7 +3,7 @@ using ModelZoo.Models;
 using ModelZoo.Models.Pretrained;
 using ModelZoo.Training.Checkpoints;
 
-namespace ModelZoo.Training.Transfer;
+namespace ModelZoo.Training.Jobs;
 
 /// <summary>The starting model of a fine-tune: from the weights catalog, a torch.save file or a ModelZoo checkpoint,
 /// with the preprocessing it was trained with when known.</summary>

@@ -1,4 +1,4 @@
-namespace ModelZoo.Training.Transfer;
+namespace ModelZoo.Training.Jobs;
 
 /// <summary>The outcome of a fine-tune job, as printed by `modelzoo finetune --json`.</summary>
 public sealed record FinetuneJobResult(
@@ -14,4 +14,11 @@ public sealed record FinetuneJobResult(
     double EvalAccuracy,
     double Seconds,
     string Checkpoint,
-    IReadOnlyList<EpochMetrics> History);
+    IReadOnlyList<EpochMetrics> History)
+{
+    /// <summary>Per-epoch metrics (CSV; metrics.jsonl lies beside it).</summary>
+    public string? MetricsCsv { get; init; }
+
+    /// <summary>Loss and accuracy curves (PNG).</summary>
+    public string? Plot { get; init; }
+}

@@ -1,14 +1,14 @@
-using ModelZoo.Data;
+using ModelZoo.Data.Datasets.Cifar;
 using ModelZoo.Data.Datasets.Common;
 using ModelZoo.Data.Datasets.ImageFolders;
 using ModelZoo.Data.Datasets.Mnist;
 
-namespace ModelZoo.Training.Transfer;
+namespace ModelZoo.Data.Datasets.Composition;
 
 /// <summary>
 /// The items of some classes of a dataset, relabelled 0..k−1 in the order the classes are given (e.g. MNIST digits
 /// 5–9 as a 5-class task), optionally only the first <c>limit</c> of them. Labels are read without decoding images
-/// where the source allows (MNIST, ImageFolder, and subsets of them).
+/// where the source allows (MNIST, CIFAR, ImageFolder, and subsets of them).
 /// </summary>
 public sealed class ClassSubset : IClassificationDataset, IDatasetView
 {
@@ -83,6 +83,7 @@ public sealed class ClassSubset : IClassificationDataset, IDatasetView
         switch (dataset)
         {
             case MnistDataset mnist: return mnist.LabelAt(index);
+            case CifarDataset cifar: return cifar.LabelAt(index);
             case ImageFolder folder: return folder.Samples[index].Label;
             case ClassSubset subset: return subset._relabel[LabelOf(subset._source, subset._indices[index])];
             case ClassificationSubset view when view.SourceOf(index) is (IClassificationDataset inner, int j): return LabelOf(inner, j);
