@@ -86,7 +86,7 @@ internal static class CommonOptions
     public static Option<string?> Resume() => new("--resume")
     {
         Description = "Continue the run saved in this checkpoint (weights, optimizer state, history) up to --epochs in total, " +
-            "writing to the same checkpoint and log directory. Model, dataset and seed come from the checkpoint.",
+            "writing to the same checkpoint and log directory. Model, dataset, precision and seed (finetune: also weights, freeze, classes, train limit) come from the checkpoint.",
     };
 
     public static Option<string?> LogDir() => new("--log-dir")

@@ -76,11 +76,13 @@ internal sealed class RunCommandOptions
     /// <summary>The metadata of the --resume checkpoint, or null without --resume.</summary>
     public CheckpointInfo? ResumeInfo(ParseResult parse) => parse.GetValue(Resume) is { } path ? Checkpoint.ReadInfo(path) : null;
 
-    /// <summary>With --resume, --dataset defaults to the checkpoint's (the job rejects an explicit one that differs).</summary>
+    /// <summary>With --resume, --dataset (the job rejects an explicit one that differs) and --precision default to the
+    /// checkpoint's.</summary>
     public T ResumeDefaults<T>(ParseResult parse, T options, CheckpointInfo info) where T : RunOptions
     {
         RunOptions run = options;
         if (IsImplicit(parse, Dataset) && info.Dataset is { } name) run = run with { Dataset = name };
+        if (IsImplicit(parse, Precision) && info.Training?.Precision is { } precision) run = run with { Precision = precision };
         return (T)run;
     }
 
