@@ -57,6 +57,16 @@ public sealed class CifarCommandTests
         Assert.Equal(8, evaluated.GetProperty("count").GetInt32());   // items 4..11 of the test batch
         Assert.Equal(ranged.GetProperty("eval_accuracy").GetDouble(), evaluated.GetProperty("accuracy").GetDouble(), 5);
 
+        // finetune reaches CIFAR too: a new 2-class head on the trained network, items of those classes only.
+        int LabelCount(string file, int label) => File.ReadAllBytes(Path.Combine(data.Path, file)).Where((_, i) => i % 3073 == 0).Count(l => l == label);
+        int expectedTrain = Enumerable.Range(1, 5).Sum(b => LabelCount($"data_batch_{b}.bin", 1) + LabelCount($"data_batch_{b}.bin", 2));
+        JsonElement tuned = Json(await CliRunner.RunAsync("finetune", "--model", "resnet20-cifar", "--weights", checkpoint, "--dataset", "cifar10",
+            "--data-dir", data.Path, "--classes", "kind1,kind2", "--epochs", "1", "--out", outDir.Path, "--device", "cpu", "--json"));
+        Assert.Equal(new[] { "kind1", "kind2" }, tuned.GetProperty("classes").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal(expectedTrain, tuned.GetProperty("train_items").GetInt32());
+        Assert.Equal(LabelCount("test_batch.bin", 1) + LabelCount("test_batch.bin", 2), tuned.GetProperty("eval_items").GetInt32());
+        Assert.Equal(64 * 2 + 2, tuned.GetProperty("trainable_parameters").GetInt64());   // only the new fc
+
         var past = await CliRunner.RunAsync("train", "--model", "resnet20-cifar", "--dataset", "cifar10", "--data-dir", data.Path,
             "--eval-range", "0:17", "--epochs", "1", "--out", outDir.Path);
         Assert.Equal(CliApp.UsageError, past.Exit);
