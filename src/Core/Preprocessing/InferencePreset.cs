@@ -4,8 +4,8 @@ namespace ModelZoo.Core.Preprocessing;
 /// The evaluation preprocessing a set of weights expects (torchvision's <c>ImageClassification</c> preset, read from
 /// <c>weights.transforms()</c>): resize the shorter side to <see cref="ResizeSize"/> with <see cref="Interpolation"/>,
 /// center-crop <see cref="CropSize"/> × <see cref="CropSize"/>, scale to [0, 1], normalise with
-/// <see cref="Mean"/> and <see cref="Std"/> per RGB channel. A description only (weights carry it, checkpoints and
-/// datasets imply it); the image transforms of ModelZoo.Data carry it out.
+/// <see cref="Mean"/> and <see cref="Std"/> per RGB channel. A description only: weights carry it, image transforms
+/// carry it out.
 /// </summary>
 public sealed record InferencePreset
 {

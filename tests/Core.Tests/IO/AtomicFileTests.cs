@@ -100,6 +100,27 @@ public sealed class AtomicFileTests
     }
 
     [Fact]
+    public void Temporaries_of_other_running_processes_are_kept()
+    {
+        using TempDir dir = RepoPaths.NewTempDir();
+        using Process child = Process.Start(new ProcessStartInfo(OperatingSystem.IsWindows() ? "cmd.exe" : "/bin/sh",
+            OperatingSystem.IsWindows() ? "/c ping -n 30 127.0.0.1 >NUL" : "-c \"sleep 30\"") { UseShellExecute = false })!;
+        try
+        {
+            var running = new List<int> { child.Id };
+            if (OperatingSystem.IsLinux()) running.Add(1); // init: running, and not our child
+            foreach (int pid in running) File.WriteAllBytes(dir.File($"model.ckpt.{pid}.tmp"), []);
+            AtomicFile.WriteAllText(dir.File("model.ckpt"), "new");
+            foreach (int pid in running) Assert.True(File.Exists(dir.File($"model.ckpt.{pid}.tmp")), $"the temporary of running process {pid} was deleted");
+        }
+        finally
+        {
+            child.Kill(entireProcessTree: true);
+            child.WaitForExit();
+        }
+    }
+
+    [Fact]
     public void Concurrent_writes_to_one_target_never_share_a_temporary()
     {
         using TempDir dir = RepoPaths.NewTempDir();
