@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using ModelZoo.Cli.Output;
+using ModelZoo.Core.Preprocessing;
 using ModelZoo.Data.Transforms;
 using ModelZoo.Models.Pretrained;
 using ModelZoo.Models.Weights;

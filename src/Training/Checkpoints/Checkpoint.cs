@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using ModelZoo.Core.IO;
 using ModelZoo.Models;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -34,7 +35,7 @@ public static class Checkpoint
         Save(model, info, path, optimizer, beforeCommit: null);
     }
 
-    /// <param name="beforeCommit">Test hook run after the temp file is written, before the rename.</param>
+    /// <param name="beforeCommit">Test hook run after the temp file is written, before it is flushed and renamed.</param>
     internal static void Save(ImageClassifier model, CheckpointInfo info, string path, optim.Optimizer? optimizer, Action? beforeCommit)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -52,12 +53,8 @@ public static class Checkpoint
         {
             info = info with { Training = info.Training with { HasOptimizerState = false } };
         }
-        string full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        string temp = full + $".{Environment.ProcessId}.tmp";
-        try
+        AtomicFile.Write(path, stream =>
         {
-            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
             using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
             {
                 byte[] header = JsonSerializer.SerializeToUtf8Bytes(info, s_json);
@@ -66,17 +63,9 @@ public static class Checkpoint
                 writer.Write(header);
                 model.save(writer);
                 if (helper is not null) WriteOptimizer(writer, helper);
-                writer.Flush();
-                stream.Flush(flushToDisk: true);
             }
             beforeCommit?.Invoke();
-            File.Move(temp, full, overwrite: true);
-        }
-        catch
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-            throw;
-        }
+        });
     }
 
     /// <summary>Reads only the metadata.</summary>

@@ -1,3 +1,4 @@
+using ModelZoo.Core.Preprocessing;
 using ModelZoo.Data.Catalog;
 using ModelZoo.Data.Transforms;
 using ModelZoo.Models;
@@ -31,8 +32,8 @@ public sealed class CheckpointClassifier : IDisposable
         try
         {
             int channels = model.InChannels;
-            double[] mean = info.Mean ?? (channels == 1 ? new[] { 0.5 } : Presets.ImageNetMean.ToArray());
-            double[] std = info.Std ?? (channels == 1 ? new[] { 0.5 } : Presets.ImageNetStd.ToArray());
+            double[] mean = info.Mean ?? (channels == 1 ? new[] { 0.5 } : DatasetStatistics.ImageNetMean.ToArray());
+            double[] std = info.Std ?? (channels == 1 ? new[] { 0.5 } : DatasetStatistics.ImageNetStd.ToArray());
             IReadOnlyList<string> classes = info.Classes ?? Enumerable.Range(0, model.NumClasses).Select(i => i.ToString()).ToArray();
             int[] size = info.ImageSize is { Length: 2 } s ? s : new[] { 0, 0 };
             var spec = new DatasetSpec(info.Model, channels, size[0], size[1], mean, std, classes);

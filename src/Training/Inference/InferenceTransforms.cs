@@ -1,5 +1,5 @@
+using ModelZoo.Core.Preprocessing;
 using ModelZoo.Data.Transforms;
-using ModelZoo.Models.Pretrained;
 
 namespace ModelZoo.Training.Inference;
 
@@ -10,19 +10,11 @@ public static class InferenceTransforms
     public static ITransform FromPreset(InferencePreset preset)
     {
         ArgumentNullException.ThrowIfNull(preset);
-        return Presets.ImageNetEval(preset.ResizeSize, preset.CropSize, preset.Mean, preset.Std, ToMode(preset.Interpolation));
+        return Presets.ImageNetEval(preset.ResizeSize, preset.CropSize, preset.Mean, preset.Std, preset.Interpolation);
     }
 
     /// <summary>No resizing or cropping: only scale to [0, 1] and normalise (the image must already have a size the
     /// model accepts).</summary>
     public static ITransform ScaleAndNormalize(IReadOnlyList<double> mean, IReadOnlyList<double> std) =>
         new Compose(new ToTensor(), new Normalize(mean, std));
-
-    public static Interpolation ToMode(ResizeInterpolation interpolation) => interpolation switch
-    {
-        ResizeInterpolation.Nearest => Interpolation.Nearest,
-        ResizeInterpolation.Bilinear => Interpolation.Bilinear,
-        ResizeInterpolation.Bicubic => Interpolation.Bicubic,
-        _ => throw new ArgumentOutOfRangeException(nameof(interpolation), interpolation, "Unknown interpolation."),
-    };
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using ModelZoo.Core.Preprocessing;
 using ModelZoo.Models;
 using ModelZoo.Models.Pretrained;
 using ModelZoo.Training.Checkpoints;

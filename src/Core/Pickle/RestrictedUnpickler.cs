@@ -3,35 +3,60 @@ using System.Globalization;
 using System.Numerics;
 using System.Text;
 
-namespace ModelZoo.Models.Weights.Pickle;
+namespace ModelZoo.Core.Pickle;
 
 /// <summary>
-/// A restricted pickle reader (protocols 0–5) that only builds data: containers, numbers, strings, bytes, the
-/// allow-listed globals of <see cref="AllowedGlobals"/> and whatever the persistent-id callback returns (storage
-/// references). Every length is checked against the bytes left in the input before anything is allocated, so a
-/// lying file fails with <see cref="InvalidDataException"/> instead of exhausting memory.
+/// The one restricted pickle reader (protocols 0–5) of ModelZoo. It only builds data: containers, numbers, strings,
+/// bytes, what its <see cref="PickleAllowList"/>'s constructors make and whatever the persistent-id callback returns
+/// (storage references). A global outside the allow-list is refused with the use's exception before anything is
+/// applied; nothing is ever imported or executed. Every length is checked against the bytes left in the input before
+/// anything is allocated, nesting is walked without recursion, and any malformed input fails with an
+/// <see cref="InvalidDataException"/> "SOURCE: invalid PURPOSE pickle at byte N: ...", never a crash or a hang.
 /// </summary>
-internal sealed class Unpickler
+internal sealed class RestrictedUnpickler
 {
+    /// <summary>How deeply tuples may nest inside a dict key (keys are compared and hashed recursively).</summary>
+    internal const int MaxKeyDepth = 100;
+
     private const int MaxLine = 1 << 20;
     private readonly Stream _input;
     private readonly string _source;
+    private readonly PickleAllowList _allowList;
+    private readonly PickleContext _context;
     private readonly Func<object?, object?>? _persistentLoad;
     private readonly List<object?> _stack = new();
     private readonly Stack<int> _marks = new();
     private readonly Dictionary<long, object?> _memo = new();
     private long _opPosition;
 
-    private Unpickler(Stream input, string source, Func<object?, object?>? persistentLoad)
+    private RestrictedUnpickler(Stream input, string source, PickleAllowList allowList, Func<object?, object?>? persistentLoad)
     {
         _input = input;
         _source = source;
+        _allowList = allowList;
         _persistentLoad = persistentLoad;
+        _context = new PickleContext(allowList, Bad);
     }
 
     /// <summary>Reads one pickle from the current position of a seekable stream up to its STOP opcode.</summary>
-    public static object? Load(Stream input, string source, Func<object?, object?>? persistentLoad = null) =>
-        new Unpickler(input, source, persistentLoad).Run();
+    /// <param name="source">The file or stream name that every error message starts with.</param>
+    /// <param name="allowList">The globals this use accepts and how each is built.</param>
+    /// <param name="persistentLoad">Resolves persistent ids (torch's storages); without it a persistent id is an error.</param>
+    public static object? Load(Stream input, string source, PickleAllowList allowList, Func<object?, object?>? persistentLoad = null)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(allowList);
+        if (!input.CanSeek) throw new ArgumentException("The restricted unpickler needs a seekable stream (it checks lengths against what is left).", nameof(input));
+        return new RestrictedUnpickler(input, source, allowList, persistentLoad).Run();
+    }
+
+    /// <summary>Reads the single pickle in the file at <paramref name="path"/> (named by its path in errors).</summary>
+    public static object? Load(string path, PickleAllowList allowList)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        return Load(file, path, allowList);
+    }
 
     private long Remaining => _input.Length - _input.Position;
 
@@ -45,7 +70,7 @@ internal sealed class Unpickler
             switch (op)
             {
                 case 0x80: int proto = ReadByte(); if (proto > 5) throw Bad($"unsupported pickle protocol {proto}"); break; // PROTO
-                case 0x95: if (ReadUInt64() > (ulong)Remaining) throw Bad("a FRAME is longer than the rest of the data"); break;
+                case 0x95: if (ReadUInt64() > (ulong)Remaining) throw Bad("a FRAME is longer than the rest of the data (truncated file?)"); break;
                 case '.': return _stack.Count == 0 ? throw Bad("STOP with an empty stack") : Pop(); // STOP
                 case '(': _marks.Push(_stack.Count); break; // MARK
                 case '0': if (_stack.Count > 0 && (_marks.Count == 0 || _marks.Peek() < _stack.Count)) Pop(); else PopMark(); break;
@@ -66,10 +91,10 @@ internal sealed class Unpickler
                 case 'X': Push(Utf8(Read(ReadLength(4)))); break; // BINUNICODE
                 case 0x8c: Push(Utf8(Read(ReadByte()))); break; // SHORT_BINUNICODE
                 case 0x8d: Push(Utf8(Read(ReadLength(8)))); break; // BINUNICODE8
-                case 'T': Push(Utf8(Read(ReadLength(4)))); break; // BINSTRING (decoded like torch.load's utf-8)
-                case 'U': Push(Utf8(Read(ReadByte()))); break; // SHORT_BINSTRING
-                case 'S': Push(Unescape(ReadLine().Trim('\'', '"'))); break; // STRING
-                case 'V': Push(Unescape(ReadLine())); break; // UNICODE
+                case 'T': Push(Python2String(Read(ReadLength(4)))); break; // BINSTRING
+                case 'U': Push(Python2String(Read(ReadByte()))); break; // SHORT_BINSTRING
+                case 'S': Push(Python2String(PickleText.QuotedString(ReadLineBytes()) ?? throw Bad("a STRING opcode whose argument is not a valid quoted string"))); break;
+                case 'V': Push(PickleText.RawUnicodeEscape(ReadLineBytes()) ?? throw Bad("a UNICODE opcode with a malformed \\u escape")); break;
                 case 'B': Push(Read(ReadLength(4))); break; // BINBYTES
                 case 'C': Push(Read(ReadByte())); break; // SHORT_BINBYTES
                 case 0x8e: Push(Read(ReadLength(8))); break; // BINBYTES8
@@ -86,16 +111,16 @@ internal sealed class Unpickler
                 case 0x8f: Push(new List<object?>()); break; // EMPTY_SET (read as a list)
                 case 0x90: { List<object?> items = PopMark(); AsList(Top(), "ADDITEMS").AddRange(items); break; }
                 case 0x91: Push(PopMark()); break; // FROZENSET
-                case '}': Push(new CheckpointDict()); break; // EMPTY_DICT
-                case 'd': { var d = new CheckpointDict(); SetItems(d, PopMark()); Push(d); break; }
+                case '}': Push(new PickleDict()); break; // EMPTY_DICT
+                case 'd': { var d = new PickleDict(); SetItems(d, PopMark()); Push(d); break; }
                 case 's': { object? v = Pop(), k = Pop(); SetItems(AsDict(Top(), "SETITEM"), [k, v]); break; }
                 case 'u': { List<object?> items = PopMark(); SetItems(AsDict(Top(), "SETITEMS"), items); break; }
-                case 'c': Push(AllowedGlobals.Resolve(ReadLine(), ReadLine(), _source)); break; // GLOBAL
+                case 'c': Push(_allowList.Resolve(ReadLine(), ReadLine(), _source)); break; // GLOBAL
                 case 0x93: { object? name = Pop(), module = Pop(); Push(StackGlobal(module, name)); break; }
                 case 'R': { object? args = Pop(), f = Pop(); Push(Call(f, args, "REDUCE")); break; }
                 case 0x81: { object? args = Pop(), cls = Pop(); Push(Call(cls, args, "NEWOBJ")); break; }
                 case 0x92: { object? kw = Pop(), args = Pop(), cls = Pop(); Push(NewObjEx(cls, args, kw)); break; }
-                case 'i': { PickleGlobal cls = AllowedGlobals.Resolve(ReadLine(), ReadLine(), _source); Push(Call(cls, PopMark().ToArray(), "INST")); break; }
+                case 'i': { PickleGlobal cls = _allowList.Resolve(ReadLine(), ReadLine(), _source); Push(Call(cls, PopMark().ToArray(), "INST")); break; }
                 case 'o': { List<object?> items = PopMark(); if (items.Count == 0) throw Bad("OBJ without a class"); Push(Call(items[0], items.Skip(1).ToArray(), "OBJ")); break; }
                 case 'b': { object? state = Pop(); Build(Top(), state); break; }
                 case 'Q': Push(Persistent(Pop())); break; // BINPERSID
@@ -116,29 +141,34 @@ internal sealed class Unpickler
 
     private object? Call(object? callable, object? args, string opcode)
     {
-        if (callable is not PickleGlobal g) throw Bad($"{opcode} of {AllowedGlobals.Describe(callable)}, which is not callable");
-        if (args is not object?[] tuple) throw Bad($"{opcode} of {g} with {AllowedGlobals.Describe(args)} instead of an argument tuple");
-        return AllowedGlobals.Apply(g, tuple, _source);
+        if (callable is not PickleGlobal g) throw Bad($"{opcode} of {Describe(callable)}, which is not callable");
+        if (args is not object?[] tuple) throw Bad($"{opcode} of {g} with {Describe(args)} instead of an argument tuple");
+        return _context.Apply(g, tuple);
     }
 
     private object? NewObjEx(object? cls, object? args, object? kwargs)
     {
-        if (kwargs is not CheckpointDict { Count: 0 }) throw Bad("NEWOBJ_EX with keyword arguments is not supported");
+        if (kwargs is not PickleDict { Count: 0 }) throw Bad("NEWOBJ_EX with keyword arguments is not supported");
         return Call(cls, args, "NEWOBJ_EX");
     }
 
     private PickleGlobal StackGlobal(object? module, object? name) => module is string m && name is string n
-        ? AllowedGlobals.Resolve(m, n, _source)
+        ? _allowList.Resolve(m, n, _source)
         : throw Bad("STACK_GLOBAL needs two strings (module, name)");
 
     private void Build(object? target, object? state)
     {
-        if (target is not CheckpointDict dict)
-            throw Bad($"BUILD (setting object state) on {AllowedGlobals.Describe(target)} is not supported");
+        if (target is IPickleBuildTarget built)
+        {
+            built.Build(state, _context);
+            return;
+        }
+        if (target is not PickleDict dict)
+            throw Bad($"BUILD (setting object state) on {Describe(target)} is not supported");
         foreach (object? part in state is object?[] { Length: 2 } pair ? pair : new[] { state })
         {
             if (part is null) continue;
-            if (part is not CheckpointDict attrs) throw Bad($"BUILD with state {AllowedGlobals.Describe(part)} is not supported");
+            if (part is not PickleDict attrs) throw Bad($"BUILD with state {Describe(part)} is not supported");
             foreach (KeyValuePair<object, object?> kv in attrs)
                 dict.SetAttribute(kv.Key as string ?? throw Bad("BUILD with a non-string attribute name"), kv.Value);
         }
@@ -147,24 +177,27 @@ internal sealed class Unpickler
     private object? Persistent(object? pid) =>
         _persistentLoad is null ? throw Bad("a persistent id where none is expected") : _persistentLoad(pid);
 
-    private void SetItems(CheckpointDict dict, IReadOnlyList<object?> items)
+    private void SetItems(PickleDict dict, IReadOnlyList<object?> items)
     {
         if (items.Count % 2 != 0) throw Bad("SETITEMS with an odd number of items");
-        for (int i = 0; i < items.Count; i += 2) dict.Set(Key(items[i]), items[i + 1]);
+        for (int i = 0; i < items.Count; i += 2) dict.Set(Key(items[i], _context), items[i + 1]);
     }
 
-    private object Key(object? key) => key switch
+    /// <summary>A dict key as <see cref="PickleDict"/> holds it: a string, number, bool, bytes, or a tuple of those
+    /// nested at most <see cref="MaxKeyDepth"/> deep; anything else (None, lists, dicts, tensors) is an error.</summary>
+    internal static object Key(object? key, PickleContext context, int depth = 0) => key switch
     {
-        string or long or double or bool or BigInteger => key,
-        object?[] t when t.All(x => x is not null) => t.Select(Key).ToArray<object?>(),
-        _ => throw Bad($"{AllowedGlobals.Describe(key)} as a dict key is not supported"),
+        string or long or double or bool or BigInteger or byte[] => key,
+        object?[] when depth >= MaxKeyDepth => throw context.Fail($"a dict key nests tuples more than {MaxKeyDepth} deep"),
+        object?[] t when t.All(x => x is not null) => t.Select(x => Key(x, context, depth + 1)).ToArray<object?>(),
+        _ => throw context.Fail($"{context.Describe(key)} as a dict key is not supported"),
     };
 
     private List<object?> AsList(object? value, string opcode) =>
-        value as List<object?> ?? throw Bad($"{opcode} on {AllowedGlobals.Describe(value)}, not a list");
+        value as List<object?> ?? throw Bad($"{opcode} on {Describe(value)}, not a list");
 
-    private CheckpointDict AsDict(object? value, string opcode) =>
-        value as CheckpointDict ?? throw Bad($"{opcode} on {AllowedGlobals.Describe(value)}, not a dict");
+    private PickleDict AsDict(object? value, string opcode) =>
+        value as PickleDict ?? throw Bad($"{opcode} on {Describe(value)}, not a dict");
 
     private void Memo(long index)
     {
@@ -205,7 +238,7 @@ internal sealed class Unpickler
     private long ReadLength(int bytes)
     {
         long length = bytes == 4 ? BinaryPrimitives.ReadUInt32LittleEndian(Read(4)) : (long)Math.Min(ReadUInt64(), long.MaxValue);
-        return length <= Remaining ? length : throw Bad($"a length of {length} bytes runs past the end of the data ({Remaining} bytes left)");
+        return length <= Remaining ? length : throw Bad($"a length of {length} bytes runs past the end of the data ({Remaining} bytes left; truncated file?)");
     }
 
     private ulong ReadUInt64() => BinaryPrimitives.ReadUInt64LittleEndian(Read(8));
@@ -218,7 +251,9 @@ internal sealed class Unpickler
         return buffer;
     }
 
-    private string ReadLine()
+    private string ReadLine() => Encoding.UTF8.GetString(ReadLineBytes());
+
+    private byte[] ReadLineBytes()
     {
         var bytes = new List<byte>();
         for (int b = ReadByte(); b != '\n'; b = ReadByte())
@@ -226,7 +261,7 @@ internal sealed class Unpickler
             if (bytes.Count >= MaxLine) throw Bad("a text opcode line is longer than 1 MB");
             bytes.Add((byte)b);
         }
-        return Encoding.UTF8.GetString(bytes.ToArray());
+        return bytes.ToArray();
     }
 
     private object TextInt(string text) => text switch
@@ -254,8 +289,10 @@ internal sealed class Unpickler
         catch (DecoderFallbackException) { return Encoding.Latin1.GetString(bytes); }
     }
 
-    private static string Unescape(string text) => System.Text.RegularExpressions.Regex.Unescape(text);
+    private object Python2String(byte[] bytes) => _allowList.Python2Strings == PickleStrings.Bytes ? bytes : Utf8(bytes);
+
+    private string Describe(object? value) => _allowList.Describe(value);
 
     private InvalidDataException Bad(string message) =>
-        new($"{_source}: invalid checkpoint pickle at byte {_opPosition}: {message}.");
+        new($"{_source}: invalid {_allowList.Purpose} pickle at byte {_opPosition}: {message}.");
 }

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace ModelZoo.IO;
+namespace ModelZoo.Core.Downloads;
 
 /// <summary>An expected file hash: algorithm ("sha256" or "md5") and a full hex digest or a hex prefix
 /// (torchvision names weight files with the first 8+ hex digits of their SHA-256).</summary>

@@ -1,4 +1,4 @@
-namespace ModelZoo.IO;
+namespace ModelZoo.Core.Downloads;
 
 /// <summary>Progress of one download.</summary>
 internal readonly record struct DownloadProgress(string Url, long BytesReceived, long? TotalBytes);

@@ -2,9 +2,10 @@ using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
 
-namespace ModelZoo.Models.Tests.Weights;
+namespace ModelZoo.Tests;
 
-/// <summary>Test-only pickle assembler for crafting hostile or malformed checkpoints opcode by opcode.</summary>
+/// <summary>Test-only pickle assembler for crafting hostile or malformed pickles (checkpoints, CIFAR batches) opcode by
+/// opcode.</summary>
 internal sealed class PickleBuilder
 {
     private readonly MemoryStream _bytes = new();

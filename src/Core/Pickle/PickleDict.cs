@@ -1,15 +1,16 @@
 using System.Collections;
 
-namespace ModelZoo.Models.Weights;
+namespace ModelZoo.Core.Pickle;
 
 /// <summary>
-/// A Python <c>dict</c>/<c>OrderedDict</c> read from a checkpoint, in insertion order. Keys are strings, integers
-/// (<see cref="long"/>), floats, booleans or tuples (<c>object?[]</c>, compared item by item); values are the
-/// checkpoint tree: <see cref="CheckpointDict"/>, lists (<c>List&lt;object?&gt;</c>), tuples (<c>object?[]</c>),
-/// tensors, <see cref="long"/>, <see cref="System.Numerics.BigInteger"/>, <see cref="double"/>, <see cref="bool"/>,
-/// <see cref="string"/>, <c>byte[]</c> or null.
+/// A Python <c>dict</c>/<c>OrderedDict</c> read by the restricted unpickler, in insertion order. Keys are strings,
+/// integers (<see cref="long"/> or <see cref="System.Numerics.BigInteger"/>), floats, booleans, bytes (<c>byte[]</c>,
+/// compared by content) or tuples of those (<c>object?[]</c>, compared item by item); values are the unpickled tree:
+/// <see cref="PickleDict"/>, lists (<c>List&lt;object?&gt;</c>), tuples (<c>object?[]</c>), <see cref="long"/>,
+/// <see cref="System.Numerics.BigInteger"/>, <see cref="double"/>, <see cref="bool"/>, <see cref="string"/>,
+/// <c>byte[]</c>, null, or what the reader's allow-list builds (tensors for a checkpoint, arrays for a CIFAR batch).
 /// </summary>
-public sealed class CheckpointDict : IReadOnlyDictionary<object, object?>
+public sealed class PickleDict : IReadOnlyDictionary<object, object?>
 {
     private readonly List<object> _keys = new();
     private readonly Dictionary<object, object?> _map = new(KeyComparer.Instance);
@@ -24,7 +25,7 @@ public sealed class CheckpointDict : IReadOnlyDictionary<object, object?>
 
     public object? this[object key] => _map.TryGetValue(key, out object? value)
         ? value
-        : throw new KeyNotFoundException($"The checkpoint dict has no key {Format(key)}; keys: {string.Join(", ", _keys.Select(Format))}.");
+        : throw new KeyNotFoundException($"The dict has no key {Format(key)}; keys: {string.Join(", ", _keys.Select(Format))}.");
 
     /// <summary>Python attributes set on the object when it was pickled (for a state dict: <c>_metadata</c>, the
     /// per-module version numbers).</summary>
@@ -58,11 +59,12 @@ public sealed class CheckpointDict : IReadOnlyDictionary<object, object?>
     internal static string Format(object key) => key switch
     {
         string s => $"'{s}'",
+        byte[] b => $"b'{System.Text.Encoding.Latin1.GetString(b)}'",
         object?[] t => "(" + string.Join(", ", t.Select(x => x is null ? "None" : Format(x))) + ")",
         _ => key.ToString() ?? "?",
     };
 
-    /// <summary>Python-like key equality: tuples compare item by item; everything else by value.</summary>
+    /// <summary>Python-like key equality: tuples compare item by item, bytes by content, everything else by value.</summary>
     private sealed class KeyComparer : IEqualityComparer<object>
     {
         public static readonly KeyComparer Instance = new();
@@ -70,11 +72,18 @@ public sealed class CheckpointDict : IReadOnlyDictionary<object, object?>
         public new bool Equals(object? x, object? y) => (x, y) switch
         {
             (object?[] a, object?[] b) => a.Length == b.Length && a.Zip(b).All(p => Equals(p.First, p.Second)),
+            (byte[] a, byte[] b) => a.AsSpan().SequenceEqual(b),
             _ => object.Equals(x, y),
         };
 
         public int GetHashCode(object obj)
         {
+            if (obj is byte[] bytes)
+            {
+                var content = new HashCode();
+                content.AddBytes(bytes);
+                return content.ToHashCode();
+            }
             if (obj is not object?[] tuple) return obj.GetHashCode();
             var hash = new HashCode();
             foreach (object? item in tuple) hash.Add(item is null ? 0 : GetHashCode(item));

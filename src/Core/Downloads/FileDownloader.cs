@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 
-namespace ModelZoo.IO;
+namespace ModelZoo.Core.Downloads;
 
 /// <summary>
 /// Downloads a URL to a file: streams into <c>target.part</c>, resumes a partial file with an HTTP Range request

@@ -1,15 +1,15 @@
-namespace ModelZoo.Models.Pretrained;
+namespace ModelZoo.Core.Preprocessing;
 
 /// <summary>
 /// The evaluation preprocessing a set of weights expects (torchvision's <c>ImageClassification</c> preset, read from
 /// <c>weights.transforms()</c>): resize the shorter side to <see cref="ResizeSize"/> with <see cref="Interpolation"/>,
 /// center-crop <see cref="CropSize"/> × <see cref="CropSize"/>, scale to [0, 1], normalise with
-/// <see cref="Mean"/> and <see cref="Std"/> per RGB channel. The model library only describes it; ModelZoo.Training's
-/// inference code turns it into image transforms.
+/// <see cref="Mean"/> and <see cref="Std"/> per RGB channel. A description only: weights carry it, image transforms
+/// carry it out.
 /// </summary>
 public sealed record InferencePreset
 {
-    public InferencePreset(int resizeSize, int cropSize, ResizeInterpolation interpolation, IReadOnlyList<double> mean, IReadOnlyList<double> std)
+    public InferencePreset(int resizeSize, int cropSize, Interpolation interpolation, IReadOnlyList<double> mean, IReadOnlyList<double> std)
     {
         ArgumentNullException.ThrowIfNull(mean);
         ArgumentNullException.ThrowIfNull(std);
@@ -20,6 +20,8 @@ public sealed record InferencePreset
             throw new ArgumentException($"One mean and one std per channel are needed; got {mean.Count} means and {std.Count} stds.", nameof(std));
         if (std.Any(s => !(s > 0)))
             throw new ArgumentException("Every std must be > 0.", nameof(std));
+        if (!Enum.IsDefined(interpolation))
+            throw new ArgumentOutOfRangeException(nameof(interpolation), interpolation, $"Expected one of: {string.Join(", ", Enum.GetNames<Interpolation>())}.");
         ResizeSize = resizeSize;
         CropSize = cropSize;
         Interpolation = interpolation;
@@ -33,7 +35,8 @@ public sealed record InferencePreset
     /// <summary>Side of the square center crop fed to the model (e.g. 224).</summary>
     public int CropSize { get; }
 
-    public ResizeInterpolation Interpolation { get; }
+    /// <summary>The resampling filter of the resize.</summary>
+    public Interpolation Interpolation { get; }
 
     /// <summary>Per-channel mean subtracted after scaling pixels to [0, 1].</summary>
     public IReadOnlyList<double> Mean { get; }
@@ -41,10 +44,10 @@ public sealed record InferencePreset
     /// <summary>Per-channel standard deviation divided by after subtracting <see cref="Mean"/>.</summary>
     public IReadOnlyList<double> Std { get; }
 
-    /// <summary>ImageNet's classic preset: resize 256 (bilinear), crop 224, mean (0.485, 0.456, 0.406),
-    /// std (0.229, 0.224, 0.225). The default for a weights file that is not in the catalog.</summary>
+    /// <summary>ImageNet's classic preset: resize 256 (bilinear), crop 224, <see cref="DatasetStatistics.ImageNetMean"/>
+    /// and <see cref="DatasetStatistics.ImageNetStd"/>. The default for a weights file that is not in the catalog.</summary>
     public static InferencePreset ImageNet { get; } =
-        new(256, 224, ResizeInterpolation.Bilinear, new[] { 0.485, 0.456, 0.406 }, new[] { 0.229, 0.224, 0.225 });
+        new(256, 224, Interpolation.Bilinear, DatasetStatistics.ImageNetMean, DatasetStatistics.ImageNetStd);
 
     public override string ToString() => FormattableString.Invariant(
         $"resize {ResizeSize} ({Interpolation.ToString().ToLowerInvariant()}), crop {CropSize}, mean [{string.Join(", ", Mean)}], std [{string.Join(", ", Std)}]");
