@@ -4,8 +4,9 @@ namespace ModelZoo.Core.Preprocessing;
 /// The evaluation preprocessing a set of weights expects (torchvision's <c>ImageClassification</c> preset, read from
 /// <c>weights.transforms()</c>): resize the shorter side to <see cref="ResizeSize"/> with <see cref="Interpolation"/>,
 /// center-crop <see cref="CropSize"/> × <see cref="CropSize"/>, scale to [0, 1], normalise with
-/// <see cref="Mean"/> and <see cref="Std"/> per RGB channel. A description only: weights carry it, image transforms
-/// carry it out.
+/// <see cref="Mean"/> and <see cref="Std"/> per channel. A crop larger than the resized image zero-pads around it, as
+/// torchvision's CenterCrop does (how a checkpoint trained on 28×28 digits padded to a 32×32 model is described). The
+/// model library only describes it; ModelZoo.Data's <c>PresetTransforms.FromPreset</c> turns it into image transforms.
 /// </summary>
 public sealed record InferencePreset
 {
@@ -14,8 +15,7 @@ public sealed record InferencePreset
         ArgumentNullException.ThrowIfNull(mean);
         ArgumentNullException.ThrowIfNull(std);
         if (cropSize < 1) throw new ArgumentOutOfRangeException(nameof(cropSize), cropSize, "The crop size must be >= 1.");
-        if (resizeSize < cropSize)
-            throw new ArgumentOutOfRangeException(nameof(resizeSize), resizeSize, $"The resize size must be >= the crop size ({cropSize}).");
+        if (resizeSize < 1) throw new ArgumentOutOfRangeException(nameof(resizeSize), resizeSize, "The resize size must be >= 1.");
         if (mean.Count == 0 || mean.Count != std.Count)
             throw new ArgumentException($"One mean and one std per channel are needed; got {mean.Count} means and {std.Count} stds.", nameof(std));
         if (std.Any(s => !(s > 0)))
@@ -32,7 +32,7 @@ public sealed record InferencePreset
     /// <summary>Target length of the shorter image side before cropping (e.g. 256, or 232 for ResNet-50 V2).</summary>
     public int ResizeSize { get; }
 
-    /// <summary>Side of the square center crop fed to the model (e.g. 224).</summary>
+    /// <summary>Side of the square center crop fed to the model (e.g. 224); larger than <see cref="ResizeSize"/> pads.</summary>
     public int CropSize { get; }
 
     /// <summary>The resampling filter of the resize.</summary>
