@@ -1,3 +1,4 @@
+using ModelZoo.Core.Preprocessing;
 using ModelZoo.Models.Pretrained;
 using ModelZoo.Models.Weights.ModelZooFormat;
 
@@ -29,7 +30,7 @@ internal static class CheckpointPreprocessing
             crop = InputFit.SquareSide(model, entry.DefaultImageSize);
             resize = InputFit.ResizeBeforeCrop(crop);
         }
-        return new InferencePreset(resize, crop, ResizeInterpolation.Bilinear, mean, std);
+        return new InferencePreset(resize, crop, Interpolation.Bilinear, mean, std);
     }
 
     private static IReadOnlyList<double> Default(int channels, IReadOnlyList<double> rgb, double gray) =>

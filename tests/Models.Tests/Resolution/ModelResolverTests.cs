@@ -1,7 +1,8 @@
+using ModelZoo.Core.Preprocessing;
 using ModelZoo.Models.LeNets;
 using ModelZoo.Models.Pretrained;
-using ModelZoo.Models.Resolution;
 using ModelZoo.Models.ResNets;
+using ModelZoo.Models.Resolution;
 using ModelZoo.Models.Weights;
 using ModelZoo.Models.Weights.Loading;
 using ModelZoo.Models.Weights.SafetensorsFormat;

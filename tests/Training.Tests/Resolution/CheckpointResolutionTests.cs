@@ -1,3 +1,4 @@
+using ModelZoo.Core.Preprocessing;
 using ModelZoo.Data.Catalog;
 using ModelZoo.Data.Imaging;
 using ModelZoo.Data.Transforms;
@@ -44,7 +45,7 @@ public sealed class CheckpointResolutionTests
         Assert.Equal(new[] { "class 0", "class 1", "class 2" }, resolved.Labels);
         Assert.True(resolved.PreprocessingKnown);
         InferencePreset preset = resolved.Preprocessing;
-        Assert.Equal((28, 28, ResizeInterpolation.Bilinear), (preset.ResizeSize, preset.CropSize, preset.Interpolation));
+        Assert.Equal((28, 28, Interpolation.Bilinear), (preset.ResizeSize, preset.CropSize, preset.Interpolation));
         Assert.Equal(new[] { 0.2 }, preset.Mean);
         Assert.Equal(new[] { 0.4 }, preset.Std);
         Assert.Equal(("lenet5", 2, "test"), (resolved.Checkpoint!.Model, resolved.Checkpoint.Epoch, resolved.Checkpoint.Dataset));
