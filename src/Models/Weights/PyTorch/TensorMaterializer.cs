@@ -69,6 +69,8 @@ internal sealed class TensorMaterializer : IDisposable
             throw new InvalidDataException($"{_source}: {what} holds {bytes} bytes, not a whole number of {type} elements.");
         Tensor tensor = TensorIO.ReadVector(data, bytes / type.Size, type, _bigEndian, _source, what);
         _storages[(storage.Key, type)] = tensor;
+        // A zip entry's CRC-32 is checked before anything looks at its values.
+        if (data is Crc32CheckedStream crc) crc.Verify();
         return tensor;
     }
 

@@ -9,7 +9,8 @@ namespace ModelZoo.Models.Weights.PyTorch;
 /// as persistent ids <c>('storage', StorageClass, key, location, numel)</c>), <c>&lt;prefix&gt;/data/&lt;key&gt;</c>
 /// (raw storage bytes), optional <c>byteorder</c> ("little"/"big"), <c>version</c> and <c>.data/serialization_id</c>.
 /// The prefix is the saved file's stem for torch 1.x ("resnet18-f37072fd/") and "archive/" for streams and newer
-/// releases, so it is found from the data.pkl entry.
+/// releases, so it is found from the data.pkl entry. Every entry's CRC-32 is checked against the zip directory while
+/// it is read (storages in the same pass that fills the tensors), so damaged bytes are refused naming the entry.
 /// </summary>
 internal static class ZipCheckpointReader
 {
@@ -61,7 +62,7 @@ internal static class ZipCheckpointReader
             using (var pickleStream = new MemoryStream(pickle, writable: false))
                 tree = TorchAllowList.Load(pickleStream, source, Persistent);
 
-            var streams = new List<Stream>();
+            var streams = new List<Crc32CheckedStream>();
             (Stream, long) Open(StorageRef storage, ElementType type)
             {
                 ZipArchiveEntry entry = entries[prefix + "data/" + storage.Key];
@@ -73,7 +74,7 @@ internal static class ZipCheckpointReader
                         + $"({declared} bytes) but its entry holds {entry.Length} bytes.");
                 if (entry.CompressedLength > stream.Length || entry.Length > entry.CompressedLength * 1100 + 4096)
                     throw new InvalidDataException($"{source}: storage entry '{entry.FullName}' claims {entry.Length} bytes, more than the file could hold.");
-                Stream data = entry.Open();
+                var data = new Crc32CheckedStream(entry.Open(), entry.Crc32, entry.Length, entry.FullName, source);
                 streams.Add(data);
                 return (data, declared);
             }
@@ -82,7 +83,12 @@ internal static class ZipCheckpointReader
             {
                 using var materializer = new TensorMaterializer(source, Open, bigEndian);
                 var created = new List<TorchSharp.torch.Tensor>();
-                try { return (CheckpointTree.Materialize(tree, materializer.Materialize, created), created); }
+                try
+                {
+                    object? root = CheckpointTree.Materialize(tree, materializer.Materialize, created);
+                    VerifyUnread(zip, streams.Select(s => s.Entry).Append(prefix + "data.pkl").Append(prefix + "byteorder"), stream.Length, source);
+                    return (root, created);
+                }
                 catch
                 {
                     foreach (var t in created) t.Dispose();
@@ -145,6 +151,22 @@ internal static class ZipCheckpointReader
         }
         if (buffer.Length != entry.Length)
             throw new InvalidDataException($"{source}: entry '{entry.FullName}' is truncated ({buffer.Length} of {entry.Length} bytes).");
+        Crc32CheckedStream.Check(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), entry.Crc32, entry.FullName, source);
         return buffer.ToArray();
+    }
+
+    /// <summary>Checks the CRC-32 of the entries nothing read (version, serialization id, storages no tensor uses), so
+    /// every entry of an accepted file is intact.</summary>
+    private static void VerifyUnread(ZipArchive zip, IEnumerable<string> read, long fileLength, string source)
+    {
+        var done = new HashSet<string>(read, StringComparer.Ordinal);
+        foreach (ZipArchiveEntry entry in zip.Entries)
+        {
+            if (!done.Add(entry.FullName) || entry.FullName.EndsWith('/')) continue;
+            if (entry.CompressedLength > fileLength || entry.Length > entry.CompressedLength * 1100 + 4096)
+                throw new InvalidDataException($"{source}: zip entry '{entry.FullName}' claims {entry.Length} bytes, more than the file could hold.");
+            using var check = new Crc32CheckedStream(entry.Open(), entry.Crc32, entry.Length, entry.FullName, source);
+            check.Verify();
+        }
     }
 }
