@@ -1,3 +1,4 @@
+using ModelZoo.Core;
 using System.IO.Hashing;
 
 namespace ModelZoo.Models.Weights.PyTorch;
@@ -38,10 +39,10 @@ internal sealed class Crc32CheckedStream : Stream
         var rest = new byte[1 << 16];
         while (_read <= _length && Read(rest, 0, rest.Length) > 0) { }
         if (_read != _length)
-            throw new InvalidDataException($"{_source}: zip entry '{_entry}' holds {_read} bytes but the zip directory says {_length} (truncated or corrupt file).");
+            throw new InvalidDataException($"{_source}: zip entry '{PrintableText.Escape(_entry)}' holds {_read} bytes but the zip directory says {_length} (truncated or corrupt file).");
         uint actual = _crc.GetCurrentHashAsUInt32();
         if (actual != _expected)
-            throw new InvalidDataException($"{_source}: zip entry '{_entry}' is damaged: its CRC-32 is 0x{actual:X8} but the zip directory "
+            throw new InvalidDataException($"{_source}: zip entry '{PrintableText.Escape(_entry)}' is damaged: its CRC-32 is 0x{actual:X8} but the zip directory "
                 + $"records 0x{_expected:X8}; the file is corrupt (download or save it again).");
         _verified = true;
     }
@@ -51,7 +52,7 @@ internal sealed class Crc32CheckedStream : Stream
     {
         uint actual = Crc32.HashToUInt32(data);
         if (actual != expected)
-            throw new InvalidDataException($"{source}: zip entry '{entry}' is damaged: its CRC-32 is 0x{actual:X8} but the zip directory "
+            throw new InvalidDataException($"{source}: zip entry '{PrintableText.Escape(entry)}' is damaged: its CRC-32 is 0x{actual:X8} but the zip directory "
                 + $"records 0x{expected:X8}; the file is corrupt (download or save it again).");
     }
 

@@ -1,3 +1,4 @@
+using ModelZoo.Core;
 using ModelZoo.Models.Weights.Pickle;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -29,7 +30,7 @@ internal sealed class TensorMaterializer : IDisposable
 
     public Tensor Materialize(TensorRef r)
     {
-        string what = $"storage '{r.Storage.Key}'";
+        string what = $"storage '{PrintableText.Escape(r.Storage.Key)}'";
         long numel = TensorIO.Numel(r.Size)
             ?? throw new InvalidDataException($"{_source}: a tensor of {what} has the absurd shape {TensorIO.ShapeText(r.Size)} (its element count overflows).");
         if (numel == 0)

@@ -1,3 +1,4 @@
+using ModelZoo.Core;
 using System.IO.Compression;
 using System.Text;
 using ModelZoo.Models.Weights.Pickle;
@@ -41,7 +42,7 @@ internal static class ZipCheckpointReader
                 {
                     "little" => false,
                     "big" => true,
-                    _ => throw new InvalidDataException($"{source}: the byteorder entry says '{text}'; expected 'little' or 'big'."),
+                    _ => throw new InvalidDataException($"{source}: the byteorder entry says '{PrintableText.Escape(text)}'; expected 'little' or 'big'."),
                 };
             }
 
@@ -50,9 +51,9 @@ internal static class ZipCheckpointReader
             {
                 StorageRef s = StorageId(pid, source);
                 if (storages.TryGetValue(s.Key, out StorageRef? seen) && seen.Type.Size * seen.Numel != s.Type.Size * s.Numel)
-                    throw new InvalidDataException($"{source}: storage '{s.Key}' is declared with two different sizes.");
+                    throw new InvalidDataException($"{source}: storage '{PrintableText.Escape(s.Key)}' is declared with two different sizes.");
                 if (!entries.ContainsKey(prefix + "data/" + s.Key))
-                    throw new InvalidDataException($"{source}: the pickle refers to storage '{s.Key}' but the archive has no entry '{prefix}data/{s.Key}'.");
+                    throw new InvalidDataException($"{source}: the pickle refers to storage '{PrintableText.Escape(s.Key)}' but the archive has no entry '{PrintableText.Escape(prefix + "data/" + s.Key)}'.");
                 storages[s.Key] = s;
                 return s;
             }
@@ -70,10 +71,10 @@ internal static class ZipCheckpointReader
                 try { declared = checked(storage.Numel * storage.Type.Size); }
                 catch (OverflowException) { declared = long.MaxValue; }
                 if (declared > entry.Length)
-                    throw new InvalidDataException($"{source}: storage '{storage.Key}' declares {storage.Numel} {storage.Type} elements "
+                    throw new InvalidDataException($"{source}: storage '{PrintableText.Escape(storage.Key)}' declares {storage.Numel} {storage.Type} elements "
                         + $"({declared} bytes) but its entry holds {entry.Length} bytes.");
                 if (entry.CompressedLength > stream.Length || entry.Length > entry.CompressedLength * 1100 + 4096)
-                    throw new InvalidDataException($"{source}: storage entry '{entry.FullName}' claims {entry.Length} bytes, more than the file could hold.");
+                    throw new InvalidDataException($"{source}: storage entry '{PrintableText.Escape(entry.FullName)}' claims {entry.Length} bytes, more than the file could hold.");
                 var data = new Crc32CheckedStream(entry.Open(), entry.Crc32, entry.Length, entry.FullName, source);
                 streams.Add(data);
                 return (data, declared);
@@ -112,8 +113,8 @@ internal static class ZipCheckpointReader
         if (pickles.Length == 1) return pickles[0][..^"data.pkl".Length];
         if (pickles.Length == 0)
             throw new InvalidDataException($"{source}: a zip file without a '<prefix>/data.pkl' entry, so not a torch.save checkpoint "
-                + $"(entries: {string.Join(", ", names.Take(10))}{(names.Count() > 10 ? ", ..." : "")}).");
-        throw new InvalidDataException($"{source}: the zip holds several checkpoints ({string.Join(", ", pickles)}); expected one '<prefix>/data.pkl'.");
+                + $"(entries: {string.Join(", ", names.Take(10).Select(n => PrintableText.Escape(n)))}{(names.Count() > 10 ? ", ..." : "")}).");
+        throw new InvalidDataException($"{source}: the zip holds several checkpoints ({string.Join(", ", pickles.Select(n => PrintableText.Escape(n)))}); expected one '<prefix>/data.pkl'.");
     }
 
     internal static StorageRef StorageId(object? pid, string source)
@@ -129,7 +130,7 @@ internal static class ZipCheckpointReader
         long viewOffset = 0;
         if (t.Length >= 6 && t[5] is object?[] { Length: 3 } view)
         {
-            if (view[1] is not long off || off < 0) throw new InvalidDataException($"{source}: malformed storage view of '{key}'.");
+            if (view[1] is not long off || off < 0) throw new InvalidDataException($"{source}: malformed storage view of '{PrintableText.Escape(key)}'.");
             viewOffset = off;
         }
         return new StorageRef(key, type, numel, t[3] as string ?? "cpu", viewOffset);
@@ -138,7 +139,7 @@ internal static class ZipCheckpointReader
     private static byte[] ReadAll(ZipArchiveEntry entry, long max, string source)
     {
         if (entry.Length > max)
-            throw new InvalidDataException($"{source}: entry '{entry.FullName}' is {entry.Length} bytes; at most {max} are accepted.");
+            throw new InvalidDataException($"{source}: entry '{PrintableText.Escape(entry.FullName)}' is {entry.Length} bytes; at most {max} are accepted.");
         using Stream s = entry.Open();
         var buffer = new MemoryStream();
         var chunk = new byte[81920];
@@ -147,10 +148,10 @@ internal static class ZipCheckpointReader
         {
             buffer.Write(chunk, 0, n);
             if (buffer.Length > entry.Length)
-                throw new InvalidDataException($"{source}: entry '{entry.FullName}' holds more bytes than its header says.");
+                throw new InvalidDataException($"{source}: entry '{PrintableText.Escape(entry.FullName)}' holds more bytes than its header says.");
         }
         if (buffer.Length != entry.Length)
-            throw new InvalidDataException($"{source}: entry '{entry.FullName}' is truncated ({buffer.Length} of {entry.Length} bytes).");
+            throw new InvalidDataException($"{source}: entry '{PrintableText.Escape(entry.FullName)}' is truncated ({buffer.Length} of {entry.Length} bytes).");
         Crc32CheckedStream.Check(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), entry.Crc32, entry.FullName, source);
         return buffer.ToArray();
     }
@@ -164,7 +165,7 @@ internal static class ZipCheckpointReader
         {
             if (!done.Add(entry.FullName) || entry.FullName.EndsWith('/')) continue;
             if (entry.CompressedLength > fileLength || entry.Length > entry.CompressedLength * 1100 + 4096)
-                throw new InvalidDataException($"{source}: zip entry '{entry.FullName}' claims {entry.Length} bytes, more than the file could hold.");
+                throw new InvalidDataException($"{source}: zip entry '{PrintableText.Escape(entry.FullName)}' claims {entry.Length} bytes, more than the file could hold.");
             using var check = new Crc32CheckedStream(entry.Open(), entry.Crc32, entry.Length, entry.FullName, source);
             check.Verify();
         }
