@@ -31,6 +31,9 @@ public static class ImageDecoder
         options ??= ImageDecodeOptions.Default;
         using SKCodec codec = OpenCodec(data, sourceName);
         SKImageInfo stored = codec.Info;
+        if (stored.Width < 1 || stored.Height < 1)
+            throw new ImageDecodeException(sourceName, ImageDecodeError.Corrupt,
+                $"the {codec.EncodedFormat} declares a {stored.Width}x{stored.Height} image; width and height must be at least 1.");
         if ((long)stored.Width * stored.Height > options.MaxPixels)
             throw new ImageDecodeException(sourceName, ImageDecodeError.TooLarge,
                 $"{stored.Width}x{stored.Height} has more than the {options.MaxPixels} pixels allowed (ImageDecodeOptions.MaxPixels).");
@@ -66,10 +69,10 @@ public static class ImageDecoder
                 return;
             case SKCodecResult.IncompleteInput:
                 throw new ImageDecodeException(sourceName, ImageDecodeError.Truncated,
-                    $"the {format} data ends before the image is complete (truncated file); set ImageDecodeOptions.AllowIncomplete to keep the decoded part.");
+                    $"the {format} data ends before the image is complete (truncated file).");
             case SKCodecResult.ErrorInInput:
                 throw new ImageDecodeException(sourceName, ImageDecodeError.Corrupt,
-                    $"the {format} data is damaged part-way; set ImageDecodeOptions.AllowIncomplete to keep the decoded part.");
+                    $"the {format} data is damaged part-way (corrupt file).");
             default:
                 throw new ImageDecodeException(sourceName, ImageDecodeError.Corrupt, $"decoding {format} failed ({result}).");
         }
@@ -132,6 +135,8 @@ public static class ImageDecoder
         if (format is null)
             throw new ImageDecodeException(sourceName, ImageDecodeError.UnknownFormat,
                 $"not a recognised image format (JPEG, PNG, BMP, GIF, WebP, ICO); the file starts with {ImageSignatures.Describe(data)}.");
+        if (ImageHeaderCheck.Diagnose(data, format) is { } reason)
+            throw new ImageDecodeException(sourceName, reason.Error, reason.Message);
         if (result == SKCodecResult.IncompleteInput)
             throw new ImageDecodeException(sourceName, ImageDecodeError.Truncated, $"the {format} header is incomplete ({data.Length} bytes; truncated file).");
         throw new ImageDecodeException(sourceName, ImageDecodeError.Corrupt, $"the {format} header is invalid ({result}).");
