@@ -33,10 +33,10 @@ public static class ImageDecoder
         SKImageInfo stored = codec.Info;
         if (stored.Width < 1 || stored.Height < 1)
             throw new ImageDecodeException(sourceName, ImageDecodeError.Corrupt,
-                $"the {codec.EncodedFormat} declares a {stored.Width}x{stored.Height} image; width and height must be at least 1.");
+                $"the {FormatName(codec.EncodedFormat)} declares a {stored.Width}x{stored.Height} image; width and height must be at least 1.");
         if ((long)stored.Width * stored.Height > options.MaxPixels)
             throw new ImageDecodeException(sourceName, ImageDecodeError.TooLarge,
-                $"{stored.Width}x{stored.Height} has more than the {options.MaxPixels} pixels allowed (ImageDecodeOptions.MaxPixels).");
+                $"{stored.Width}x{stored.Height} is {(long)stored.Width * stored.Height:N0} pixels, more than the {options.MaxPixels:N0} allowed (a guard against decompression bombs).");
 
         bool directGray = options.Mode == ImageMode.L && stored.ColorType == SKColorType.Gray8;
         bool keepBuffer = directGray || options.Mode == ImageMode.Rgba;
@@ -47,7 +47,7 @@ public static class ImageDecoder
         try
         {
             SKCodecResult result = codec.GetPixels(info, pixels);
-            ThrowOnFailure(result, options, codec.EncodedFormat, sourceName);
+            ThrowOnFailure(result, options, codec.EncodedFormat, data, sourceName);
             ImageBuffer image = keepBuffer
                 ? new ImageBuffer(info.Width, info.Height, directGray ? 1 : 4, pixels)
                 : ImageConversion.FromInterleaved(pixels, info.Width, info.Height, 4, options.Mode);
@@ -59,8 +59,12 @@ public static class ImageDecoder
         }
     }
 
-    private static void ThrowOnFailure(SKCodecResult result, ImageDecodeOptions options, SKEncodedImageFormat format, string? sourceName)
+    private static void ThrowOnFailure(SKCodecResult result, ImageDecodeOptions options, SKEncodedImageFormat encoded, ReadOnlySpan<byte> data, string? sourceName)
     {
+        string format = FormatName(encoded);
+        if (result is not (SKCodecResult.Success or SKCodecResult.IncompleteInput) && !options.AllowIncomplete
+            && encoded == SKEncodedImageFormat.Webp && ImageHeaderCheck.WebP(data) is { } cut)
+            throw new ImageDecodeException(sourceName, cut.Error, cut.Message);
         switch (result)
         {
             case SKCodecResult.Success:
@@ -77,6 +81,17 @@ public static class ImageDecoder
                 throw new ImageDecodeException(sourceName, ImageDecodeError.Corrupt, $"decoding {format} failed ({result}).");
         }
     }
+
+    private static string FormatName(SKEncodedImageFormat format) => format switch
+    {
+        SKEncodedImageFormat.Jpeg => "JPEG",
+        SKEncodedImageFormat.Png => "PNG",
+        SKEncodedImageFormat.Gif => "GIF",
+        SKEncodedImageFormat.Bmp => "BMP",
+        SKEncodedImageFormat.Webp => "WebP",
+        SKEncodedImageFormat.Ico => "ICO",
+        _ => format.ToString(),
+    };
 
     /// <summary>Decodes everything left in <paramref name="stream"/> (read to its end; not closed).</summary>
     public static ImageBuffer Decode(Stream stream, ImageDecodeOptions? options = null, string? sourceName = null)

@@ -11,14 +11,37 @@ namespace ModelZoo.Data.Imaging;
 internal static class ImageHeaderCheck
 {
     private const int PngHeaderBytes = 8 + 8 + 13 + 4;   // signature, IHDR length + type, IHDR data, CRC
+    private const int PngSideLimit = 1_000_000;          // libpng's default user limit on width and height
 
     /// <summary>The reason and its category, or null when the header looks sound (the codec's own result then stands).</summary>
     public static (ImageDecodeError Error, string Message)? Diagnose(ReadOnlySpan<byte> data, string format) => format switch
     {
         "PNG" => Png(data),
         "JPEG" => Jpeg(data),
+        "BMP" => Bmp(data),
+        "WebP" => WebP(data),
         _ => null,
     };
+
+    /// <summary>A WebP file shorter than its RIFF header says (the codec reports that as invalid input).</summary>
+    public static (ImageDecodeError Error, string Message)? WebP(ReadOnlySpan<byte> d)
+    {
+        if (d.Length < 12) return (ImageDecodeError.Truncated, $"the WebP ends inside its RIFF header ({d.Length} of 12 bytes; truncated file).");
+        long declared = 8L + BinaryPrimitives.ReadUInt32LittleEndian(d[4..]);
+        if (declared > d.Length)
+            return (ImageDecodeError.Truncated, $"the WebP's RIFF header says {declared} bytes but the file has {d.Length} (truncated file).");
+        return null;
+    }
+
+    private static (ImageDecodeError, string)? Bmp(ReadOnlySpan<byte> d)
+    {
+        if (d.Length < 26) return (ImageDecodeError.Truncated, $"the BMP ends inside its header ({d.Length} bytes; truncated file).");
+        if (BinaryPrimitives.ReadUInt32LittleEndian(d[14..]) < 40) return null;   // OS/2 headers: leave to the codec
+        int width = BinaryPrimitives.ReadInt32LittleEndian(d[18..]), height = BinaryPrimitives.ReadInt32LittleEndian(d[22..]);
+        if (width <= 0 || height == 0)
+            return (ImageDecodeError.Corrupt, $"the BMP declares a width of {width} and a height of {height}; the width must be at least 1 and the height not 0.");
+        return null;
+    }
 
     private static (ImageDecodeError, string)? Png(ReadOnlySpan<byte> d)
     {
@@ -37,6 +60,8 @@ internal static class ImageHeaderCheck
             return (ImageDecodeError.Corrupt, $"the PNG declares a {width}x{height} image; width and height must be at least 1.");
         if (width > int.MaxValue || height > int.MaxValue)
             return (ImageDecodeError.Corrupt, $"the PNG declares a {width}x{height} image, beyond PNG's limit of 2^31-1 per side.");
+        if (width > PngSideLimit || height > PngSideLimit)
+            return (ImageDecodeError.TooLarge, $"the PNG declares a {width}x{height} image; the PNG decoder (libpng) accepts at most {PngSideLimit:N0} pixels per side.");
         byte depth = d[24], colour = d[25];
         bool valid = colour switch
         {

@@ -93,7 +93,7 @@ public sealed class FuzzCheckpointTests
                 ZipLayout.Entry e = entries[random.Next(entries.Count)];
                 if (e.DataLength > 0) focus = (e.DataStart, e.DataStart + e.DataLength);
             }
-            (byte[] bytes, string what, bool inPlace, IReadOnlyList<int> changed) = CheckpointMutator.Mutate(original, random, focus);
+            (byte[] bytes, string what, bool inPlace, IReadOnlyList<int> changed) = ByteMutator.Mutate(original, random, focus);
             if (inPlace && changed.Count == 0) { c--; continue; }   // a no-op mutation (same byte written back)
             File.WriteAllBytes(path, bytes);
             var watch = Stopwatch.StartNew();

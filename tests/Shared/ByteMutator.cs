@@ -1,10 +1,10 @@
 using System.Buffers.Binary;
 
-namespace ModelZoo.Models.Tests.Weights.Fuzz;
+namespace ModelZoo.Tests;
 
-/// <summary>Seeded mutations of a file's bytes, the kinds a damaged download, a bad disk or a hostile author produce:
+/// <summary>Seeded mutations of a file's bytes, the kinds a damaged download, a bad disk or a hostile author produce (used by the fuzz tests of the weights readers and the image decoder):
 /// bit flips, random or extreme bytes and length fields, truncation, insertion, deletion and copied ranges.</summary>
-internal static class CheckpointMutator
+internal static class ByteMutator
 {
     private static readonly ulong[] s_extremes =
         { 0, 1, 0x7F, 0x80, 0xFF, 0x7FFF, 0xFFFF, 0x7FFFFFFF, 0x80000000, 0xFFFFFFFF, long.MaxValue, 0x8000000000000000, ulong.MaxValue };
