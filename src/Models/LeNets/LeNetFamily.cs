@@ -1,6 +1,6 @@
 namespace ModelZoo.Models.LeNets;
 
-/// <summary>Registers <c>lenet5</c> and <c>lenet5-classic</c> with the <see cref="Zoo"/>.</summary>
+/// <summary>Registers <c>lenet5</c>, <c>lenet5-classic</c>, <c>lenet5-tanh</c> and <c>lenet5-sigmoid</c> with the <see cref="Zoo"/>.</summary>
 public sealed class LeNetFamily : IModelFamily
 {
     public IEnumerable<ModelEntry> Entries { get; } = new[]
@@ -12,6 +12,10 @@ public sealed class LeNetFamily : IModelFamily
         },
         new ModelEntry("lenet5-classic", "LeNet", "LeNet-5 as in LeCun et al. 1998 (scaled tanh, trainable sub-sampling, C3 table)",
             new[] { 1, 32, 32 }, o => LeNetBuilders.LeNet5Classic(ToOptions(o), o.Seed)),
+        new ModelEntry("lenet5-tanh", "LeNet", "LeNet-5, textbook form (tanh, average pooling); lenet5's keys; 32x32 or 28x28 input",
+            new[] { 1, 32, 32 }, o => LeNetBuilders.LeNet5(ToOptions(o) with { Activation = LeNetActivation.Tanh, Pooling = LeNetPooling.Average }, o.Seed)),
+        new ModelEntry("lenet5-sigmoid", "LeNet", "LeNet-5 with sigmoid and average pooling (Dive into Deep Learning's form); 32x32 or 28x28 input",
+            new[] { 1, 32, 32 }, o => LeNetBuilders.LeNet5(ToOptions(o) with { Activation = LeNetActivation.Sigmoid, Pooling = LeNetPooling.Average }, o.Seed)),
     };
 
     /// <summary>The one LeNet-5 input-size rule: 28×28 images (MNIST and its kin, the synthetic shapes) get a LeNet-5
