@@ -1,3 +1,4 @@
+using ModelZoo.Core;
 using ModelZoo.Data.Datasets.Common;
 using ModelZoo.Data.Datasets.Download;
 using ModelZoo.Data.Imaging;
@@ -34,18 +35,6 @@ internal static class CliErrors
         message = message.ReplaceLineEndings(" ").Replace('\t', ' ');
         bool known = ex is IOException or ArgumentException or FormatException or KeyNotFoundException or InvalidDataException
             or NotSupportedException or InvalidOperationException or UnauthorizedAccessException or HttpRequestException;
-        return Printable(known ? message : $"unexpected {ex.GetType().Name}: {message} (MODELZOO_DEBUG=1 shows where)");
-    }
-
-    private static string Printable(string text)
-    {
-        var sb = new System.Text.StringBuilder(text.Length);
-        foreach (char c in text)
-        {
-            if (c < 0x20 || c == 0x7F) sb.Append($"\\x{(int)c:X2}");
-            else if (char.IsControl(c) || c == '\uFFFD') sb.Append($"\\u{(int)c:X4}");
-            else sb.Append(c);
-        }
-        return sb.ToString();
+        return PrintableText.Escape(known ? message : $"unexpected {ex.GetType().Name}: {message} (MODELZOO_DEBUG=1 shows where)", int.MaxValue);
     }
 }
