@@ -33,6 +33,8 @@ internal static class CliErrors
         string message = ex is KeyNotFoundException && ex.Message.StartsWith('\'') ? ex.Message.Trim('\'') : ex.Message;
         if (ex is ArgumentException { ParamName: { } name }) message = message.Replace($" (Parameter '{name}')", "");
         message = message.ReplaceLineEndings(" ").Replace('\t', ' ');
+        int frames = message.IndexOf(" Exception raised from ", StringComparison.Ordinal);   // libtorch appends its C++ stack
+        if (frames > 0) message = message[..frames].TrimEnd();
         bool known = ex is IOException or ArgumentException or FormatException or KeyNotFoundException or InvalidDataException
             or NotSupportedException or InvalidOperationException or UnauthorizedAccessException or HttpRequestException;
         return PrintableText.Escape(known ? message : $"unexpected {ex.GetType().Name}: {message} (MODELZOO_DEBUG=1 shows where)", int.MaxValue);
