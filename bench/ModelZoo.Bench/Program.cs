@@ -18,6 +18,8 @@ switch (command)
         return 0;
     case "memory":
         return MemoryBench.Run(GetInt("epochs", 20), GetInt("workers", 2), GetInt("batch", 64));
+    case "crc":
+        return CheckpointCrcBench.Run(Get("file", "/tmp/modelzoo-crc-500mb.pth"), GetInt("repeats", 5));
     case "transfer":
         return TransferBench.Run(options.GetValueOrDefault("weights"), GetInt("epochs", 5), GetInt("seeds", 3), GetInt("batch", 8));
     default:
@@ -31,6 +33,8 @@ switch (command)
                           hymenoptera-mini val accuracy: ML.NET's frozen ImageNet ResNet-18 + new head vs the same net from scratch
               memory      [--epochs 20] [--workers 2] [--batch 64]
                           RSS per epoch over MNIST t10k; exit code 1 if any epoch is more than 10% off epoch 1
+              crc         [--file /tmp/modelzoo-crc-500mb.pth] [--repeats 5]
+                          cost of the zip CRC-32 checks as a fraction of loading a torch.save checkpoint
             """);
         return command == "help" ? 0 : 2;
 }

@@ -2,7 +2,7 @@ using ModelZoo.Models;
 using ModelZoo.Models.MlNetResNets;
 using ModelZoo.Onnx.Export;
 using ModelZoo.Onnx.Import;
-using ModelZoo.Training.Transfer;
+using ModelZoo.Training.Jobs;
 using ModelZoo.Tests;
 
 namespace ModelZoo.Bench;

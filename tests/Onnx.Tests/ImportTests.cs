@@ -1,3 +1,4 @@
+using ModelZoo.Core.Preprocessing;
 using ModelZoo.Models;
 using ModelZoo.Models.LeNets;
 using ModelZoo.Models.ResNets;
@@ -106,7 +107,7 @@ public sealed class ImportTests
         using var dir = RepoPaths.NewTempDir();
         using var model = LeNetBuilders.LeNet5(new LeNet5Options { NumClasses = 3 }, seed: 1);
         string path = dir.File("lenet.onnx");
-        var preset = new Models.Pretrained.InferencePreset(32, 32, Models.Pretrained.ResizeInterpolation.Nearest, new[] { 0.1307 }, new[] { 0.3081 });
+        var preset = new Core.Preprocessing.InferencePreset(32, 32, Core.Preprocessing.Interpolation.Nearest, new[] { 0.1307 }, new[] { 0.3081 });
         OnnxExport.Save(model, path, new OnnxExportOptions { ModelName = "lenet5", Labels = new[] { "a", "b", "c" }, Preprocessing = preset });
         using var target = LeNetBuilders.LeNet5(new LeNet5Options { NumClasses = 3 });
         OnnxImportResult result = OnnxImport.LoadWeights(target, path);

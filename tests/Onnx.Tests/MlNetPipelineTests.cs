@@ -1,3 +1,4 @@
+using ModelZoo.Core.Preprocessing;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using ModelZoo.Data.Imaging;

@@ -1,13 +1,12 @@
+using ModelZoo.Core.Preprocessing;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using ModelZoo.Cli.Output;
 using ModelZoo.Models;
-using ModelZoo.Models.Pretrained;
-using ModelZoo.Models.Weights;
+using ModelZoo.Models.Resolution;
 using ModelZoo.Onnx.Export;
 using ModelZoo.Onnx.Serving;
-using ModelZoo.Training.Checkpoints;
 
 namespace ModelZoo.Cli.Commands;
 
@@ -49,9 +48,12 @@ internal static class ExportCommand
             OnnxOpsets.Validate(parse.GetValue(opset));
             if (parse.GetValue(imageSize) is < 1) throw new ArgumentException("--image-size must be >= 1.");
             if (parse.GetValue(triton) is not null && parse.GetValue(output) is not null) throw new ArgumentException("Give --out or --triton, not both.");
-            (ImageClassifier net, IReadOnlyList<string>? labels, InferencePreset? preset) = await LoadAsync(context, name, weightsText,
-                ModelShapeOptions.Read(parse, numClasses, inChannels, inputSize), ct).ConfigureAwait(false);
-            using (net)
+            using ResolvedModel loaded = await ModelResolver.ResolveAsync(name, weightsText,
+                new ResolveOptions { Model = ModelShapeOptions.Read(parse, numClasses, inChannels, inputSize) },
+                new DownloadConsole(context).Progress, ct).ConfigureAwait(false);
+            ImageClassifier net = loaded.Model;
+            IReadOnlyList<string>? labels = loaded.Labels;
+            InferencePreset? preset = loaded.PreprocessingKnown ? loaded.Preprocessing : null;
             {
                 int? size = parse.GetValue(imageSize) ?? (net.FixedInputSize is null ? preset?.CropSize ?? Zoo.Get(name).DefaultInputShape[1] : null);
                 var options = new OnnxExportOptions
@@ -74,33 +76,6 @@ internal static class ExportCommand
             return 0;
         });
         return command;
-    }
-
-    /// <summary>The model with its weights, class names and preprocessing: a ModelZoo checkpoint, or anything
-    /// <see cref="PretrainedLoader"/> reads (catalog names, state-dict files, .onnx).</summary>
-    private static async Task<(ImageClassifier, IReadOnlyList<string>?, InferencePreset?)> LoadAsync(CliContext context, string name, string weights,
-        ModelOptions modelOptions, CancellationToken ct)
-    {
-        if (File.Exists(weights) && WeightFile.Detect(weights) == WeightFileFormat.ModelZooCheckpoint)
-        {
-            (ImageClassifier net, CheckpointInfo info) = Checkpoint.Load(weights);
-            if (!string.Equals(info.Model, name, StringComparison.OrdinalIgnoreCase))
-            {
-                net.Dispose();
-                throw new ArgumentException($"Checkpoint {weights} holds model '{info.Model}', not '{name}'.");
-            }
-            InferencePreset? preset = null;
-            if (info.Mean is { } mean && info.Std is { } std)
-            {
-                int crop = net.FixedInputSize?.Height ?? Zoo.Get(name).DefaultInputShape[1];
-                int resize = info.ImageSize is { Length: 2 } ? crop : crop * InferencePreset.ImageNet.ResizeSize / InferencePreset.ImageNet.CropSize;
-                preset = new InferencePreset(resize, crop, ResizeInterpolation.Bilinear, mean, std);
-            }
-            return (net, info.Classes, preset);
-        }
-        PretrainedModel loaded = await PretrainedLoader.LoadAsync(name, weights, new PretrainedOptions { Model = modelOptions },
-            new DownloadConsole(context).Progress, ct).ConfigureAwait(false);
-        return (loaded.Model, loaded.Categories, loaded.Preset);
     }
 
     private static async Task WriteAsync(CliContext context, string name, string weights, OnnxExportResult r, string? config, bool json)

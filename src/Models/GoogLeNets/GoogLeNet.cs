@@ -1,3 +1,4 @@
+using ModelZoo.Core.Preprocessing;
 using ModelZoo.Models.Layers;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -137,13 +138,14 @@ public sealed class GoogLeNet : ImageClassifier, IAuxiliaryOutputs
 
     public override nn.Module<Tensor, Tensor> GetClassifier() => fc;
 
-    /// <summary>Per-channel factor of <see cref="GoogLeNetOptions.TransformInput"/>: std_c / 0.5 (RGB).</summary>
-    public static IReadOnlyList<double> TransformInputScale { get; } = new[] { 0.229 / 0.5, 0.224 / 0.5, 0.225 / 0.5 };
+    /// <summary>Per-channel factor of <see cref="GoogLeNetOptions.TransformInput"/>: std_c / 0.5 (RGB, ImageNet's std).</summary>
+    public static IReadOnlyList<double> TransformInputScale { get; } = DatasetStatistics.ImageNetStd.Select(s => s / 0.5).ToArray();
 
-    /// <summary>Per-channel offset of <see cref="GoogLeNetOptions.TransformInput"/>: (mean_c − 0.5) / 0.5 (RGB).</summary>
-    public static IReadOnlyList<double> TransformInputShift { get; } = new[] { (0.485 - 0.5) / 0.5, (0.456 - 0.5) / 0.5, (0.406 - 0.5) / 0.5 };
+    /// <summary>Per-channel offset of <see cref="GoogLeNetOptions.TransformInput"/>: (mean_c − 0.5) / 0.5 (RGB, ImageNet's mean).</summary>
+    public static IReadOnlyList<double> TransformInputShift { get; } = DatasetStatistics.ImageNetMean.Select(m => (m - 0.5) / 0.5).ToArray();
 
-    /// <summary>torchvision's <c>_transform_input</c>: x_c · (std_c / 0.5) + (mean_c − 0.5) / 0.5 per RGB channel.</summary>
+    /// <summary>torchvision's <c>_transform_input</c>: x_c · (std_c / 0.5) + (mean_c − 0.5) / 0.5 per RGB channel, with
+    /// ImageNet's statistics (the input arrives normalised with them; the Inception weights expect (x − 0.5) / 0.5).</summary>
     private static Tensor TransformInput(Tensor x)
     {
         using Tensor scale = torch.tensor(TransformInputScale.ToArray(), dtype: x.dtype, device: x.device).view(1, 3, 1, 1);

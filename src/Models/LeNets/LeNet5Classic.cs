@@ -57,19 +57,8 @@ public sealed class LeNet5Classic : ImageClassifier
         new FeatureInfo("s2", 6, 2), new FeatureInfo("s4", 16, 4), new FeatureInfo("c5", 120, 32),
     };
 
-    /// <summary>A of the paper's squashing function A · tanh(S · x).</summary>
-    public const double TanhAmplitude = 1.7159;
-
-    /// <summary>S of the paper's squashing function A · tanh(S · x).</summary>
-    public const double TanhSlope = 2.0 / 3.0;
-
-    /// <summary>1.7159 · tanh(2x/3), the paper's squashing function.</summary>
-    public static Tensor ScaledTanh(Tensor x)
-    {
-        using Tensor scaled = x * TanhSlope;
-        using Tensor t = scaled.tanh();
-        return t * TanhAmplitude;
-    }
+    /// <summary>1.7159 · tanh(2x/3), the paper's squashing function (<see cref="LeNetActivations.ScaledTanh"/>).</summary>
+    public static Tensor ScaledTanh(Tensor x) => LeNetActivations.ScaledTanh(x);
 
     protected override Tensor Features(Tensor input)
     {

@@ -1,4 +1,4 @@
-using ModelZoo.Models.Pretrained;
+using ModelZoo.Core.Preprocessing;
 
 namespace ModelZoo.Models.MlNetResNets;
 
@@ -28,6 +28,6 @@ public static class MlNetResNet18
     public static IReadOnlyList<double> ChannelMean255 { get; } = new[] { 123.15163, 115.902885, 103.06262 };
 
     /// <summary>Evaluation preprocessing: resize 224, crop 224, subtract the channel means, no scaling (pixels in 0–255).</summary>
-    public static InferencePreset Preset { get; } = new(224, 224, ResizeInterpolation.Bilinear,
+    public static InferencePreset Preset { get; } = new(224, 224, Interpolation.Bilinear,
         ChannelMean255.Select(m => m / 255.0).ToArray(), new[] { 1 / 255.0, 1 / 255.0, 1 / 255.0 });
 }

@@ -1,6 +1,6 @@
 using System.Reflection;
 using ModelZoo.Models;
-using ModelZoo.Models.Weights;
+using ModelZoo.Core.IO;
 using ModelZoo.Onnx.Export.Emitters;
 using ModelZoo.Onnx.Proto;
 using TorchSharp;

@@ -40,6 +40,8 @@ public sealed partial class OnnxGraphBuilder
 
     public OnnxValue Tanh(string path, OnnxValue x) => Node(path, "Tanh", new[] { x.Name }, x.Shape);
 
+    public OnnxValue Sigmoid(string path, OnnxValue x) => Node(path, "Sigmoid", new[] { x.Name }, x.Shape);
+
     /// <summary>Element-wise a + b (b may broadcast, e.g. a constant).</summary>
     public OnnxValue Add(string path, OnnxValue a, string b) => Node(path, "Add", new[] { a.Name, b }, a.Shape);
 

@@ -1,3 +1,4 @@
+using ModelZoo.Core.Preprocessing;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -55,7 +56,7 @@ public static class OnnxMetadata
         try
         {
             JsonNode node = JsonNode.Parse(json) ?? throw new JsonException("empty");
-            var interpolation = Enum.Parse<ResizeInterpolation>((string?)node["interpolation"] ?? "bilinear", ignoreCase: true);
+            Interpolation interpolation = Enum.Parse<Interpolation>((string?)node["interpolation"] ?? "bilinear", ignoreCase: true);
             return new InferencePreset((int)node["resize"]!, (int)node["crop"]!, interpolation,
                 node["mean"]!.AsArray().Select(v => (double)v!).ToArray(), node["std"]!.AsArray().Select(v => (double)v!).ToArray());
         }

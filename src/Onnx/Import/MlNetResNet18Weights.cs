@@ -1,3 +1,4 @@
+using ModelZoo.Core.Preprocessing;
 using ModelZoo.Models.MlNetResNets;
 using ModelZoo.Models.Pretrained;
 using ModelZoo.Onnx.Proto;

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using ModelZoo.Models;
-using ModelZoo.Models.Weights;
+using ModelZoo.Core.IO;
 using ModelZoo.Onnx.Export;
 
 namespace ModelZoo.Onnx.Serving;

@@ -1,4 +1,4 @@
-using ModelZoo.Models.Pretrained;
+using ModelZoo.Core.Preprocessing;
 
 namespace ModelZoo.Models.Weights.Loading;
 

@@ -15,5 +15,5 @@ internal sealed class LeNet5ClassicEmitter : OnnxModuleEmitter<LeNet5Classic>
     }
 
     private static OnnxValue ScaledTanh(OnnxGraphBuilder builder, string layer, OnnxValue x) =>
-        builder.Scale(layer + ".tanh", builder.Tanh(layer + ".tanh", builder.Scale(layer + ".tanh", x, LeNet5Classic.TanhSlope)), LeNet5Classic.TanhAmplitude);
+        LeNetActivationNodes.Emit(builder, layer + ".tanh", LeNetActivation.ScaledTanh, x);
 }
