@@ -18,6 +18,8 @@ public sealed class ExportEquivalenceTests
     {
         { "lenet5", null },
         { "lenet5-classic", null },
+        { "lenet5-tanh", null },
+        { "lenet5-sigmoid", null },
         { "resnet20-cifar", 32 },
         { "resnet18", 32 },
         { "resnext50_32x4d", 32 },
