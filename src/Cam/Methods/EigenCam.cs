@@ -28,7 +28,7 @@ public sealed class EigenCam : CamBase
             x = x - x.mean(new long[] { 0 }, keepdim: true);
             (_, _, Tensor vh) = torch.linalg.svd(x, fullMatrices: false);
             Tensor projection = x.matmul(vh.select(0, 0));
-            Tensor firing = image.sum(0).flatten();
+            Tensor firing = image.sum(new long[] { 0 }).flatten();
             if (projection.dot(firing).item<float>() < 0) projection = projection.neg();
             maps[i] = projection.reshape(h, w);
         }

@@ -2,7 +2,7 @@ namespace ModelZoo.Cam.Rendering;
 
 /// <summary>
 /// A colormap as a 256-entry lookup table: <see cref="Jet"/> (matplotlib's piecewise-linear segments, the default),
-/// <see cref="Viridis"/> and <see cref="Inferno"/> (degree-6 polynomial fits of matplotlib's tables, within about 2/255)
+/// <see cref="Viridis"/> and <see cref="Inferno"/> (degree-6 polynomial fits of matplotlib's tables, within about 6/255)
 /// and <see cref="Turbo"/> (Google's degree-5 polynomial approximation).
 /// </summary>
 public sealed class Colormap

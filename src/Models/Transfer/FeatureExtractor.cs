@@ -129,7 +129,10 @@ public sealed class FeatureExtractor : IDisposable
             _captured.Clear();
             throw new InvalidOperationException($"Module(s) {string.Join(", ", missing)} did not run in the forward pass, so they have no output.");
         }
-        result = Nodes.ToDictionary(n => n, n => _captured[n], StringComparer.Ordinal);
+        // Captured aliases live outside any scope (a model may run its layers in its own dispose scope); hand the
+        // caller fresh aliases in the caller's scope.
+        result = Nodes.ToDictionary(n => n, n => _captured[n].alias(), StringComparer.Ordinal);
+        foreach (Tensor t in _captured.Values) t.Dispose();
         _captured.Clear();
         return output;
     }
@@ -153,10 +156,10 @@ public sealed class FeatureExtractor : IDisposable
         if (GradientLeaves && !output.requires_grad && is_grad_enabled() && output.is_floating_point())
         {
             Tensor leaf = output.detach().requires_grad_(true);
-            _captured[node] = leaf.alias();
+            _captured[node] = leaf.alias().DetachFromDisposeScope();
             return leaf;
         }
-        _captured[node] = output.alias();
+        _captured[node] = output.alias().DetachFromDisposeScope();
         return output;
     }
 }
