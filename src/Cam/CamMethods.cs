@@ -21,8 +21,11 @@ public static class CamMethods
     /// <summary>Every method name, in the order above.</summary>
     public static IReadOnlyList<string> Names { get; } = s_methods.Select(m => m.Name).ToArray();
 
-    /// <summary>One line per method.</summary>
+    /// <summary>One line about the method.</summary>
     public static string Describe(string name) => Find(name).Description;
+
+    /// <summary>The method's canonical name ("Grad-CAM++" → "gradcam++"); an unknown name throws, listing the known ones.</summary>
+    public static string Normalize(string name) => Find(name).Name;
 
     /// <summary>A new method object for <paramref name="model"/> (dispose it).</summary>
     public static CamBase Create(string name, ImageClassifier model, CamOptions? options = null) => Find(name).Create(model, options);
