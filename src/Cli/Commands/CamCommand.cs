@@ -45,13 +45,18 @@ internal static class CamCommand
         var preset = new Option<string?>("--preset") { Description = "Preprocessing as for 'predict': imagenet, none or a weights name (default: the weights' own)." };
         var resize = new Option<int?>("--resize") { Description = "Shorter-side resize replacing the preset's (e.g. 32 for a CIFAR model)." };
         var crop = new Option<int?>("--crop") { Description = "Center-crop size replacing the preset's." };
+        var mean = new Option<double[]?>("--mean") { Description = "Per-channel mean replacing the preset's (e.g. 0.1307).", AllowMultipleArgumentsPerToken = true };
+        var std = new Option<double[]?>("--std") { Description = "Per-channel std replacing the preset's (e.g. 0.3081).", AllowMultipleArgumentsPerToken = true };
         Option<int?> numClasses = ModelShapeOptions.NumClasses();
+        Option<int?> inChannels = ModelShapeOptions.InChannels();
+        Option<int?> inputSize = ModelShapeOptions.InputSize();
         var device = new Option<string?>("--device") { Description = "cpu, cuda or cuda:N (default: the CPU)." };
         Option<bool> json = CommonOptions.Json();
 
         var command = new Command("cam", "Class activation maps (CAM, Grad-CAM family) of an image, drawn over the original image.")
         {
-            model, weights, image, method, layer, classes, colormap, imageWeight, output, preset, resize, crop, numClasses, device, json,
+            model, weights, image, method, layer, classes, colormap, imageWeight, output, preset, resize, crop, mean, std,
+            numClasses, inChannels, inputSize, device, json,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -61,9 +66,10 @@ internal static class CamCommand
                 new OverlayOptions { Colormap = parse.GetValue(colormap)!, ImageWeight = parse.GetValue(imageWeight) }, parse.GetValue(output)!,
                 parse.GetValue(json));
             if (!File.Exists(request.Image)) throw new FileNotFoundException($"Image not found: {Path.GetFullPath(request.Image)}.", request.Image);
-            var options = new PretrainedOptions { Model = new Models.ModelOptions { NumClasses = parse.GetValue(numClasses) } };
-            using CamModelSource source = await CamModelSource.ResolveAsync(context, request.Model, request.Weights, options,
-                parse.GetValue(preset), parse.GetValue(resize), parse.GetValue(crop), ct).ConfigureAwait(false);
+            var options = new PretrainedOptions { Model = ModelShapeOptions.Read(parse, numClasses, inChannels, inputSize) };
+            var preprocessing = new CamPreprocessing(parse.GetValue(preset), parse.GetValue(resize), parse.GetValue(crop), parse.GetValue(mean), parse.GetValue(std));
+            using CamModelSource source = await CamModelSource.ResolveAsync(context, request.Model, request.Weights, options, preprocessing, ct)
+                .ConfigureAwait(false);
             if (parse.GetValue(device) is { } d) source.Model.to(Devices.Resolve(d));
             return await CamRun.RunAsync(context, source, request, ct).ConfigureAwait(false);
         });

@@ -16,12 +16,13 @@ internal sealed record CamModelSource(ImageClassifier Model, ITransform Transfor
     /// classes and training preprocessing). The one place the CAM verbs resolve weights (to be replaced by the shared
     /// resolver of every verb).</summary>
     public static async Task<CamModelSource> ResolveAsync(CliContext context, string model, string weights, PretrainedOptions options,
-        string? preset, int? resize, int? crop, CancellationToken cancellationToken)
+        CamPreprocessing? preprocessing, CancellationToken cancellationToken)
     {
+        CamPreprocessing p = preprocessing ?? new CamPreprocessing(null, null, null, null, null);
         if (File.Exists(weights) && WeightFile.Detect(weights) == WeightFileFormat.ModelZooCheckpoint)
         {
-            if (preset is not null || resize is not null || crop is not null)
-                throw new ArgumentException("A training checkpoint brings its own preprocessing; drop --preset/--resize/--crop.");
+            if (p.Preset is not null || p.Resize is not null || p.Crop is not null || p.Mean is { Length: > 0 } || p.Std is { Length: > 0 })
+                throw new ArgumentException("A training checkpoint brings its own preprocessing; drop --preset/--resize/--crop/--mean/--std.");
             CheckpointClassifier checkpoint = CheckpointClassifier.Load(weights);
             if (!string.Equals(checkpoint.Info.Model, model, StringComparison.OrdinalIgnoreCase))
             {
@@ -34,7 +35,7 @@ internal sealed record CamModelSource(ImageClassifier Model, ITransform Transfor
             .ConfigureAwait(false);
         try
         {
-            (ITransform transform, _) = PredictCommand.ResolvePreset(loaded, model, preset, resize, crop, null, null);
+            (ITransform transform, _) = PredictCommand.ResolvePreset(loaded, model, p.Preset, p.Resize, p.Crop, p.Mean, p.Std);
             Classifier classifier = Classifier.For(loaded, transform);
             return new CamModelSource(loaded.Model, transform, classifier.Labels, loaded.Weights?.Name ?? loaded.File, loaded);
         }
@@ -47,3 +48,6 @@ internal sealed record CamModelSource(ImageClassifier Model, ITransform Transfor
 
     public void Dispose() => Owner.Dispose();
 }
+
+/// <summary>The preprocessing options shared with `predict` (null = the weights' own preset).</summary>
+internal sealed record CamPreprocessing(string? Preset, int? Resize, int? Crop, double[]? Mean, double[]? Std);

@@ -20,15 +20,20 @@ internal static class FiltersCommand
         var output = new Option<string>("--out", "-o") { Description = "Output PNG.", DefaultValueFactory = _ => "filters.png" };
         var scale = new Option<int>("--scale") { Description = "Pixels per kernel element (0 = cells of about 48 pixels).", DefaultValueFactory = _ => 0 };
         Option<int?> numClasses = ModelShapeOptions.NumClasses();
+        Option<int?> inChannels = ModelShapeOptions.InChannels();
+        Option<int?> inputSize = ModelShapeOptions.InputSize();
         Option<bool> json = CommonOptions.Json();
-        var command = new Command("filters", "Draw the first convolution's kernels as an image grid.") { model, weights, output, scale, numClasses, json };
+        var command = new Command("filters", "Draw the first convolution's kernels as an image grid.")
+        {
+            model, weights, output, scale, numClasses, inChannels, inputSize, json,
+        };
         command.SetAction(async (parse, ct) =>
         {
             int pixels = parse.GetValue(scale);
             if (pixels < 0) throw new ArgumentException($"--scale must be >= 0; got {pixels}.");
             string name = parse.GetValue(model)!, path = Path.GetFullPath(parse.GetValue(output)!);
-            var options = new PretrainedOptions { Model = new Models.ModelOptions { NumClasses = parse.GetValue(numClasses) } };
-            using CamModelSource source = await CamModelSource.ResolveAsync(context, name, parse.GetValue(weights)!, options, null, null, null, ct)
+            var options = new PretrainedOptions { Model = ModelShapeOptions.Read(parse, numClasses, inChannels, inputSize) };
+            using CamModelSource source = await CamModelSource.ResolveAsync(context, name, parse.GetValue(weights)!, options, null, ct)
                 .ConfigureAwait(false);
             ImageBuffer grid = FilterGrid.Render(source.Model, pixels);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
