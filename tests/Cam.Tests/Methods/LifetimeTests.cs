@@ -1,6 +1,7 @@
 using ModelZoo.Cam.Methods;
 using ModelZoo.Cam.Tests.Support;
 using ModelZoo.Models;
+using ModelZoo.Models.Tests.Oracle;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -88,14 +89,18 @@ public sealed class LifetimeTests
     public void Several_layers_are_averaged_and_any_module_path_works()
     {
         using TinyNet model = TinyNet.Gap();
+        DeterministicFill.Fill(model, 1.0);
         using var scope = torch.NewDisposeScope();
-        Tensor input = torch.rand(2, 1, 16, 16, generator: new Generator(5));
+        Tensor input = DeterministicFill.Input(2, 1, 16, 16);
         using var both = new GradCam(model, new CamOptions { TargetLayers = new[] { "features.3", "features" } });
         using var first = new GradCam(model, new CamOptions { TargetLayers = new[] { "features.3" } });
         using var second = new GradCam(model, new CamOptions { TargetLayers = new[] { "features" } });
-        CamResult[] a = both.Compute(input, new[] { 1, 2 }).ToArray(), b = first.Compute(input, new[] { 1, 2 }).ToArray(), c = second.Compute(input, new[] { 1, 2 }).ToArray();
+        CamResult[] a = both.Compute(input).ToArray();
+        int[] classes = a.Select(r => r.ClassIndex).ToArray();
+        CamResult[] b = first.Compute(input, classes).ToArray(), c = second.Compute(input, classes).ToArray();
         for (int n = 0; n < 2; n++)
         {
+            Assert.True(b[n].Map.Max > b[n].Map.Min && c[n].Map.Max > c[n].Map.Min, "each layer's map should not be flat");
             Assert.Equal(new[] { "features.3", "features" }, a[n].Layers);
             Assert.Equal((8, 8), (a[n].RawMaps[0].Width, a[n].RawMaps[0].Height));   // features.3: after one pool
             Assert.Equal((4, 4), (a[n].RawMaps[1].Width, a[n].RawMaps[1].Height));
