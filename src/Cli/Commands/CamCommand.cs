@@ -1,8 +1,9 @@
 using System.CommandLine;
 using ModelZoo.Cam;
 using ModelZoo.Cam.Rendering;
-using ModelZoo.Models.Pretrained;
+using ModelZoo.Models.Resolution;
 using ModelZoo.Training;
+using ModelZoo.Training.Jobs;
 using TorchSharp;
 
 namespace ModelZoo.Cli.Commands;
@@ -42,22 +43,19 @@ internal static class CamCommand
             Description = "Output PNG. With several methods or classes each overlay goes to OUT-METHOD[-cCLASS].png and OUT holds a labelled grid.",
             DefaultValueFactory = _ => "cam.png",
         };
-        var preset = new Option<string?>("--preset") { Description = "Preprocessing as for 'predict': imagenet, none or a weights name (default: the weights' own)." };
-        var resize = new Option<int?>("--resize") { Description = "Shorter-side resize replacing the preset's (e.g. 32 for a CIFAR model)." };
-        var crop = new Option<int?>("--crop") { Description = "Center-crop size replacing the preset's." };
-        var mean = new Option<double[]?>("--mean") { Description = "Per-channel mean replacing the preset's (e.g. 0.1307).", AllowMultipleArgumentsPerToken = true };
-        var std = new Option<double[]?>("--std") { Description = "Per-channel std replacing the preset's (e.g. 0.3081).", AllowMultipleArgumentsPerToken = true };
+        var preprocessing = new PreprocessingOptions("the weights' own preset, imagenet for a plain file.");
+        var loading = new WeightsLoadingOptions();
         Option<int?> numClasses = ModelShapeOptions.NumClasses();
         Option<int?> inChannels = ModelShapeOptions.InChannels();
-        Option<int?> inputSize = ModelShapeOptions.InputSize();
         var device = new Option<string?>("--device") { Description = "cpu, cuda or cuda:N (default: the CPU)." };
         Option<bool> json = CommonOptions.Json();
 
         var command = new Command("cam", "Class activation maps (CAM, Grad-CAM family) of an image, drawn over the original image.")
         {
-            model, weights, image, method, layer, classes, colormap, imageWeight, output, preset, resize, crop, mean, std,
-            numClasses, inChannels, inputSize, device, json,
+            model, weights, image, method, layer, classes, colormap, imageWeight, output, numClasses, inChannels, device, json,
         };
+        preprocessing.AddTo(command);
+        loading.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             string methods = parse.GetValue(method)!;
@@ -66,9 +64,12 @@ internal static class CamCommand
                 new OverlayOptions { Colormap = parse.GetValue(colormap)!, ImageWeight = parse.GetValue(imageWeight) }, parse.GetValue(output)!,
                 parse.GetValue(json));
             if (!File.Exists(request.Image)) throw new FileNotFoundException($"Image not found: {Path.GetFullPath(request.Image)}.", request.Image);
-            var options = new PretrainedOptions { Model = ModelShapeOptions.Read(parse, numClasses, inChannels, inputSize) };
-            var preprocessing = new CamPreprocessing(parse.GetValue(preset), parse.GetValue(resize), parse.GetValue(crop), parse.GetValue(mean), parse.GetValue(std));
-            using CamModelSource source = await CamModelSource.ResolveAsync(context, request.Model, request.Weights, options, preprocessing, ct)
+            PreprocessingOverrides overrides = preprocessing.Read(parse);
+            var options = new ResolveOptions
+            {
+                Model = ModelShapeOptions.Read(parse, numClasses, inChannels, preprocessing.InputSize), Loading = loading.Read(parse),
+            };
+            using CamModelSource source = await CamModelSource.ResolveAsync(context, request.Model, request.Weights, options, overrides, ct)
                 .ConfigureAwait(false);
             if (parse.GetValue(device) is { } d) source.Model.to(Devices.Resolve(d));
             return await CamRun.RunAsync(context, source, request, ct).ConfigureAwait(false);

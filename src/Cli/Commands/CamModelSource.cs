@@ -1,9 +1,8 @@
 using ModelZoo.Cli.Output;
 using ModelZoo.Data.Transforms;
 using ModelZoo.Models;
-using ModelZoo.Models.Pretrained;
-using ModelZoo.Models.Weights;
-using ModelZoo.Training.Inference;
+using ModelZoo.Models.Resolution;
+using ModelZoo.Training.Jobs;
 
 namespace ModelZoo.Cli.Commands;
 
@@ -12,32 +11,18 @@ namespace ModelZoo.Cli.Commands;
 internal sealed record CamModelSource(ImageClassifier Model, ITransform Transform, IReadOnlyList<string>? Labels, string Weights,
     IDisposable Owner) : IDisposable
 {
-    /// <summary>What the user named with --weights: a catalog name, a weights file, or a `modelzoo train` checkpoint (its
-    /// classes and training preprocessing). The one place the CAM verbs resolve weights (to be replaced by the shared
-    /// resolver of every verb).</summary>
-    public static async Task<CamModelSource> ResolveAsync(CliContext context, string model, string weights, PretrainedOptions options,
-        CamPreprocessing? preprocessing, CancellationToken cancellationToken)
+    /// <summary>What the user named with --weights (a catalog name, a weights file or a `modelzoo train` checkpoint),
+    /// resolved by <see cref="ModelResolver"/> like every verb, with `predict`'s preprocessing overrides.</summary>
+    public static async Task<CamModelSource> ResolveAsync(CliContext context, string model, string weights, ResolveOptions options,
+        PreprocessingOverrides? overrides, CancellationToken cancellationToken)
     {
-        CamPreprocessing p = preprocessing ?? new CamPreprocessing(null, null, null, null, null);
-        if (File.Exists(weights) && WeightFile.Detect(weights) == WeightFileFormat.ModelZooCheckpoint)
-        {
-            if (p.Preset is not null || p.Resize is not null || p.Crop is not null || p.Mean is { Length: > 0 } || p.Std is { Length: > 0 })
-                throw new ArgumentException("A training checkpoint brings its own preprocessing; drop --preset/--resize/--crop/--mean/--std.");
-            CheckpointClassifier checkpoint = CheckpointClassifier.Load(weights);
-            if (!string.Equals(checkpoint.Info.Model, model, StringComparison.OrdinalIgnoreCase))
-            {
-                checkpoint.Dispose();
-                throw new ArgumentException($"Checkpoint {weights} holds model '{checkpoint.Info.Model}', not '{model}'.");
-            }
-            return new CamModelSource(checkpoint.Model, checkpoint.Classifier.Transform, checkpoint.Classifier.Labels, weights, checkpoint);
-        }
-        PretrainedModel loaded = await PretrainedLoader.LoadAsync(model, weights, options, new DownloadConsole(context).Progress, cancellationToken)
+        ResolvedModel loaded = await ModelResolver.ResolveAsync(model, weights, options, new DownloadConsole(context).Progress, cancellationToken)
             .ConfigureAwait(false);
         try
         {
-            (ITransform transform, _) = PredictCommand.ResolvePreset(loaded, model, p.Preset, p.Resize, p.Crop, p.Mean, p.Std);
-            Classifier classifier = Classifier.For(loaded, transform);
-            return new CamModelSource(loaded.Model, transform, classifier.Labels, loaded.Weights?.Name ?? loaded.File, loaded);
+            await WeightsLoadingOptions.ReportAsync(context, options.Loading, loaded.LoadResult).ConfigureAwait(false);
+            (ITransform transform, _) = PredictCommand.ResolvePreset(loaded, model, overrides ?? new PreprocessingOverrides());
+            return new CamModelSource(loaded.Model, transform, loaded.Labels, loaded.Description, loaded);
         }
         catch
         {
@@ -48,6 +33,3 @@ internal sealed record CamModelSource(ImageClassifier Model, ITransform Transfor
 
     public void Dispose() => Owner.Dispose();
 }
-
-/// <summary>The preprocessing options shared with `predict` (null = the weights' own preset).</summary>
-internal sealed record CamPreprocessing(string? Preset, int? Resize, int? Crop, double[]? Mean, double[]? Std);

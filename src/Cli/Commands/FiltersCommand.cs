@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using ModelZoo.Cam.Rendering;
 using ModelZoo.Data.Imaging;
-using ModelZoo.Models.Pretrained;
+using ModelZoo.Models.Resolution;
 
 namespace ModelZoo.Cli.Commands;
 
@@ -22,17 +22,19 @@ internal static class FiltersCommand
         Option<int?> numClasses = ModelShapeOptions.NumClasses();
         Option<int?> inChannels = ModelShapeOptions.InChannels();
         Option<int?> inputSize = ModelShapeOptions.InputSize();
+        var loading = new WeightsLoadingOptions();
         Option<bool> json = CommonOptions.Json();
         var command = new Command("filters", "Draw the first convolution's kernels as an image grid.")
         {
             model, weights, output, scale, numClasses, inChannels, inputSize, json,
         };
+        loading.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             int pixels = parse.GetValue(scale);
             if (pixels < 0) throw new ArgumentException($"--scale must be >= 0; got {pixels}.");
             string name = parse.GetValue(model)!, path = Path.GetFullPath(parse.GetValue(output)!);
-            var options = new PretrainedOptions { Model = ModelShapeOptions.Read(parse, numClasses, inChannels, inputSize) };
+            var options = new ResolveOptions { Model = ModelShapeOptions.Read(parse, numClasses, inChannels, inputSize), Loading = loading.Read(parse) };
             using CamModelSource source = await CamModelSource.ResolveAsync(context, name, parse.GetValue(weights)!, options, null, ct)
                 .ConfigureAwait(false);
             ImageBuffer grid = FilterGrid.Render(source.Model, pixels);
