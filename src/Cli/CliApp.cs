@@ -23,6 +23,8 @@ public static class CliApp
         root.Subcommands.Add(PredictCommand.Create(context));
         root.Subcommands.Add(FinetuneCommand.Create(context));
         root.Subcommands.Add(ExportCommand.Create(context));
+        root.Subcommands.Add(CamCommand.Create(context));
+        root.Subcommands.Add(FiltersCommand.Create(context));
         return root;
     }
 
