@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using ModelZoo.Models;
+using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -9,9 +10,10 @@ namespace ModelZoo.Training.Checkpoints;
 /// <summary>
 /// A single-file checkpoint: the magic "MZCKPT01", a length-prefixed UTF-8 JSON <see cref="CheckpointInfo"/>, then the
 /// model's parameters and buffers in TorchSharp's format, then (training checkpoints whose header says
-/// <see cref="TrainingState.HasOptimizerState"/>) an int64 length and the optimizer's state. Readers that only want the
-/// model stop after the weights, so checkpoints with and without the optimizer section load alike. Saved through a temp
-/// file and a rename, so an interrupted save never replaces a good checkpoint with a broken one.
+/// <see cref="TrainingState.HasOptimizerState"/>) an int64 length and the optimizer's state, then (when
+/// <see cref="TrainingState.HasTensorState"/>) an int64 length and the callbacks' tensors (e.g. averaged weights).
+/// Readers that only want the model stop after the weights, so checkpoints with and without the later sections load
+/// alike. Saved through a temp file and a rename, so an interrupted save never replaces a good checkpoint with a broken one.
 /// </summary>
 public static class Checkpoint
 {
@@ -23,7 +25,7 @@ public static class Checkpoint
         NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,   // a diverged run still checkpoints
     };
 
-    public static void Save(ImageClassifier model, CheckpointInfo info, string path) => Save(model, info, path, null, beforeCommit: null);
+    public static void Save(ImageClassifier model, CheckpointInfo info, string path) => Save(model, info, path, null, null, beforeCommit: null);
 
     /// <summary>Saves a training checkpoint: the weights plus <paramref name="optimizer"/>'s state (momentum buffers,
     /// moments), so <see cref="Restore"/> can continue the run exactly. <paramref name="info"/> must carry a
@@ -31,11 +33,22 @@ public static class Checkpoint
     public static void Save(ImageClassifier model, CheckpointInfo info, string path, optim.Optimizer optimizer)
     {
         ArgumentNullException.ThrowIfNull(optimizer);
-        Save(model, info, path, optimizer, beforeCommit: null);
+        Save(model, info, path, optimizer, null, beforeCommit: null);
+    }
+
+    /// <summary>Saves a training checkpoint with a tensor section (named tensors of callbacks, e.g.
+    /// <c>ema/conv1.weight</c>) after the optimizer state; <see cref="TrainingState.HasTensorState"/> is set here.</summary>
+    public static void Save(ImageClassifier model, CheckpointInfo info, string path, optim.Optimizer optimizer,
+        IReadOnlyList<KeyValuePair<string, Tensor>> tensors)
+    {
+        ArgumentNullException.ThrowIfNull(optimizer);
+        ArgumentNullException.ThrowIfNull(tensors);
+        Save(model, info, path, optimizer, tensors, beforeCommit: null);
     }
 
     /// <param name="beforeCommit">Test hook run after the temp file is written, before the rename.</param>
-    internal static void Save(ImageClassifier model, CheckpointInfo info, string path, optim.Optimizer? optimizer, Action? beforeCommit)
+    internal static void Save(ImageClassifier model, CheckpointInfo info, string path, optim.Optimizer? optimizer,
+        IReadOnlyList<KeyValuePair<string, Tensor>>? tensors, Action? beforeCommit)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(info);
@@ -48,10 +61,13 @@ public static class Checkpoint
                 throw new ArgumentException("A checkpoint with optimizer state needs CheckpointInfo.Training (seed, history).", nameof(info));
             info = info with { Training = info.Training with { HasOptimizerState = true, Optimizer = optimizer.GetType().Name } };
         }
-        else if (info.Training is { HasOptimizerState: true })
+        else if (info.Training is { HasOptimizerState: true } or { HasTensorState: true })
         {
-            info = info with { Training = info.Training with { HasOptimizerState = false } };
+            info = info with { Training = info.Training with { HasOptimizerState = false, HasTensorState = false, InferenceWeights = null } };
         }
+        bool hasTensors = helper is not null && tensors is { Count: > 0 };
+        if (info.Training is { } training)
+            info = info with { Training = training with { HasTensorState = hasTensors, InferenceWeights = hasTensors ? training.InferenceWeights : null } };
         string full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         string temp = full + $".{Environment.ProcessId}.tmp";
@@ -65,7 +81,8 @@ public static class Checkpoint
                 writer.Write(header.Length);
                 writer.Write(header);
                 model.save(writer);
-                if (helper is not null) WriteOptimizer(writer, helper);
+                if (helper is not null) TensorSection.WriteLengthPrefixed(writer, w => helper.save_state_dict(w));
+                if (hasTensors) TensorSection.Write(writer, tensors!);
                 writer.Flush();
                 stream.Flush(flushToDisk: true);
             }
@@ -97,21 +114,52 @@ public static class Checkpoint
         try
         {
             model.load(reader, strict: true);
+            if (info.Training is { InferenceWeights: { } key, HasTensorState: true } training)
+            {
+                if (training.HasOptimizerState) TensorSection.Skip(reader, path, "optimizer");
+                LoadInferenceWeights(model, TensorSection.Read(reader, path), key, path);
+            }
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             model.Dispose();
-            throw new InvalidDataException($"Checkpoint {path}: the weights do not fit model '{info.Model}' ({ex.Message}).", ex);
+            throw ex is InvalidDataException ? ex : new InvalidDataException($"Checkpoint {path}: the weights do not fit model '{info.Model}' ({ex.Message}).", ex);
         }
         return (model, info);
+    }
+
+    /// <summary>Copies the tensors named <c>key/STATE_DICT_KEY</c> into <paramref name="model"/> (all of its entries must be there).</summary>
+    private static void LoadInferenceWeights(ImageClassifier model, Dictionary<string, Tensor> tensors, string key, string path)
+    {
+        try
+        {
+            using var noGrad = torch.no_grad();
+            foreach ((string name, Tensor target) in model.state_dict())
+            {
+                if (!tensors.TryGetValue(key + "/" + name, out Tensor? source))
+                    throw new InvalidDataException($"Checkpoint {path}: its '{key}' inference weights lack '{name}'.");
+                target.copy_(source);
+            }
+        }
+        finally
+        {
+            foreach (Tensor t in tensors.Values) t.Dispose();
+        }
     }
 
     /// <summary>Loads a checkpoint's weights into <paramref name="model"/> (which must have the same architecture) and,
     /// when <paramref name="optimizer"/> is given, the optimizer's state; the optimizer must be of the same type over the
     /// same parameters in the same order. Throws <see cref="InvalidDataException"/> when the checkpoint has no optimizer
     /// state or it does not fit.</summary>
-    public static CheckpointInfo Restore(string path, ImageClassifier model, optim.Optimizer? optimizer = null)
+    public static CheckpointInfo Restore(string path, ImageClassifier model, optim.Optimizer? optimizer = null) =>
+        Restore(path, model, optimizer, out _, readTensors: false);
+
+    /// <summary><see cref="Restore(string, ImageClassifier, optim.Optimizer?)"/> that also reads the tensor section (when
+    /// <paramref name="readTensors"/> and the file has one) into CPU tensors the caller owns.</summary>
+    internal static CheckpointInfo Restore(string path, ImageClassifier model, optim.Optimizer? optimizer,
+        out Dictionary<string, Tensor>? tensors, bool readTensors)
     {
+        tensors = null;
         ArgumentNullException.ThrowIfNull(model);
         using FileStream stream = OpenChecked(path);
         using var reader = new BinaryReader(stream);
@@ -128,22 +176,12 @@ public static class Checkpoint
             throw new InvalidDataException($"Checkpoint {path}: the weights do not fit model '{info.Model}' ({ex.Message}).", ex);
         }
         if (optimizer is not null) ReadOptimizer(reader, optimizer, info, path);
+        if (readTensors && info.Training is { HasTensorState: true } training)
+        {
+            if (optimizer is null && training.HasOptimizerState) TensorSection.Skip(reader, path, "optimizer");
+            tensors = TensorSection.Read(reader, path);
+        }
         return info;
-    }
-
-    private static void WriteOptimizer(BinaryWriter writer, OptimizerHelper optimizer)
-    {
-        writer.Flush();
-        Stream stream = writer.BaseStream;
-        long lengthAt = stream.Position;
-        writer.Write(0L);
-        optimizer.save_state_dict(writer);
-        writer.Flush();
-        long end = stream.Position;
-        stream.Position = lengthAt;
-        writer.Write(end - lengthAt - sizeof(long));
-        writer.Flush();
-        stream.Position = end;
     }
 
     private static void ReadOptimizer(BinaryReader reader, optim.Optimizer optimizer, CheckpointInfo info, string path)
@@ -155,10 +193,8 @@ public static class Checkpoint
                 $"resume with the same optimizer ({saved}).");
         try
         {
-            long length = reader.ReadInt64();
+            long length = TensorSection.ReadLength(reader, path, "optimizer");
             long start = reader.BaseStream.Position;
-            if (length <= 0 || length > reader.BaseStream.Length - start)
-                throw new InvalidDataException($"Checkpoint {path}: optimizer section length {length} is invalid or past the end of the file.");
             helper.load_state_dict(reader);
             if (reader.BaseStream.Position != start + length)
                 throw new InvalidDataException($"Checkpoint {path}: the optimizer section was not read to its end (corrupt or foreign).");
