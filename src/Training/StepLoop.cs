@@ -75,7 +75,7 @@ internal sealed class StepLoop
                 foreach (ITrainerCallback c in _callbacks) c.OnBatchEnd(context, output);
             }
             index++;
-            if (index % logEvery == 0 || index == batches) running = lossSum.item<double>() / seen;
+            if (index % logEvery == 0 || index == 1 || index == batches) running = lossSum.item<double>() / seen;
             var progress = new TrainingProgress(epoch, context.Options.Epochs, index, batches, running,
                 seen / Math.Max(1e-9, epochClock.Elapsed.TotalSeconds), clock.Elapsed);
             foreach (ITrainerCallback c in _callbacks) c.OnStepEnd(context, progress);

@@ -70,9 +70,9 @@ public sealed record TrainerOptions
     /// return an empty list for none.</summary>
     public Func<IReadOnlyList<IMetric>>? EvalMetrics { get; init; }
 
-    /// <summary>Read the training loss back from the device every this many batches (and at each epoch's last batch) for
-    /// <see cref="TrainingProgress.RunningLoss"/> and the non-finite-loss check (default 10): reading it synchronises a
-    /// CUDA device, so reading every step costs throughput there.</summary>
+    /// <summary>Read the training loss back from the device every this many batches (and at each epoch's first and last
+    /// batch) for <see cref="TrainingProgress.RunningLoss"/>, which holds the last value read in between, and for the
+    /// non-finite-loss check (default 10): reading it synchronises a CUDA device, so reading every step costs throughput there.</summary>
     public int LogEveryNSteps { get; init; } = 10;
 
     /// <summary>Stop the run with a <see cref="TrainingDivergedException"/> naming the step when the training loss becomes

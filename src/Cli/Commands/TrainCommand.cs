@@ -27,7 +27,7 @@ internal static class TrainCommand
         Option<string> outDir = CommonOptions.Out(defaults.OutputDirectory);
         Option<string?> device = CommonOptions.Device();
         Option<string?> augment = CommonOptions.Augment(
-            "Training augmentation: none, basic (random crop + flip), imagenet (random resized crop + flip + colour jitter), trivialaugment. Default: none, or imagenet for imagefolder.");
+            "Training augmentation: none, basic (random crop + flip), digits (small random affine, no flip), imagenet (random resized crop + flip + colour jitter), trivialaugment. Default: none, or imagenet for imagefolder.");
         Option<int> workers = CommonOptions.Workers();
         Option<int?> threads = CommonOptions.Threads();
         Option<bool> json = CommonOptions.Json();
@@ -49,6 +49,8 @@ internal static class TrainCommand
         command.Options.Add(precision);
         command.Options.Add(resume);
         command.Options.Add(logDir);
+        var recipe = new TrainingRecipeOptions();
+        recipe.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             int e = parse.GetValue(epochs), b = parse.GetValue(batchSize);
@@ -62,7 +64,7 @@ internal static class TrainCommand
                 Optimizer = Enum.Parse<OptimizerKind>(parse.GetValue(optimizer)!, ignoreCase: true),
                 Precision = parse.GetValue(precision)!,
             };
-            options = options with { Resume = parse.GetValue(resume), LogDirectory = parse.GetValue(logDir) };
+            options = options with { Resume = parse.GetValue(resume), LogDirectory = parse.GetValue(logDir), Recipe = recipe.Parse(parse) };
             if (options.Resume is { } from) options = ResumeDefaults(options, from, parse.GetResult(model), parse.GetResult(dataset));
             var console = new TrainingConsole(context);
             TrainJobResult result = await console.RunAsync("training",
@@ -77,6 +79,7 @@ internal static class TrainCommand
                     ["seconds_per_epoch"] = Math.Round(result.History.Average(h => h.Duration.TotalSeconds), 3),
                     ["checkpoint"] = result.Checkpoint,
                     ["metrics_csv"] = result.MetricsCsv!, ["plot"] = result.Plot!,
+                    ["best_checkpoint"] = result.BestCheckpoint!, ["stop_reason"] = result.StopReason!,
                 })).ConfigureAwait(false);
             }
             else

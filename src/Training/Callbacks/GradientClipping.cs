@@ -37,7 +37,7 @@ public sealed class GradientClipping : ITrainerCallback
             foreach (Tensor g in grads) g.clamp_(-max, max);
             return;
         }
-        Tensor total = torch.stack(grads.Select(g => g.norm(2).to_type(ScalarType.Float32)).ToArray()).norm(2);
+        Tensor total = torch.stack(grads.Select(g => g.to_type(ScalarType.Float32).square().sum()).ToArray()).sum().sqrt();
         Tensor coefficient = (max / (total + 1e-6)).clamp_max(1.0);
         foreach (Tensor g in grads) g.mul_(coefficient.to_type(g.dtype));
     }

@@ -10,6 +10,9 @@ namespace ModelZoo.Training.Callbacks;
 /// last of the epoch) <see cref="OnBeforeOptimizerStep"/> and <see cref="OnAfterOptimizerStep"/>, then
 /// <see cref="OnBatchEnd"/> and <see cref="OnStepEnd"/>. After each epoch's training batches, when there is an evaluation
 /// set: <see cref="OnValidationStart"/>, the evaluation, <see cref="OnValidationEnd"/>; then <see cref="OnEpochEnd"/>.
+/// The per-batch events up to <see cref="OnBatchEnd"/> run inside the step's dispose scope: a tensor a callback creates
+/// there is disposed when the step ends unless it calls <c>DetachFromDisposeScope()</c> (in-place updates of tensors
+/// made in <see cref="OnFitStart"/> are the usual way to keep state).
 /// </summary>
 public interface ITrainerCallback
 {

@@ -47,26 +47,28 @@ public static class TrainJob
         string? augment = options.Augment ?? (spec.FixedSize ? null : "imagenet");
         ITransform trainTransform = DataPipeline.Preprocessing(model, spec, preferred, augment);
         ITransform evalTransform = DataPipeline.Preprocessing(model, spec, preferred, augment: null);
+        Recipes.TrainingRecipe recipe = options.Recipe ?? new Recipes.TrainingRecipe();
         DataLoader train = DataPipeline.Loader(trainSet, trainRange, trainTransform,
-            new DataLoaderOptions { BatchSize = options.BatchSize, Shuffle = true, Seed = options.Seed, Workers = options.Workers });
+            new DataLoaderOptions { BatchSize = options.BatchSize, Shuffle = true, Seed = options.Seed, Workers = options.Workers,
+                BatchTransform = recipe.CreateBatchTransform(spec.Classes.Count) is { } mixing ? BatchHooks.From(mixing) : null });
         DataLoader eval = DataPipeline.Loader(evalSet, evalRange, evalTransform,
             new DataLoaderOptions { BatchSize = Math.Max(options.BatchSize, 256), Workers = options.Workers });
 
         string checkpoint = options.Resume is { } continued ? Path.GetFullPath(continued)
             : CheckpointPaths.NextFree(options.OutputDirectory, $"{entry.Name}-{spec.Name}");
         string logs = options.LogDirectory ?? TrainJobResume.DefaultLogDirectory(checkpoint);
-        var trainer = new Trainer(new TrainerOptions
+        var trainer = new Trainer(recipe.ApplyTo(new TrainerOptions
         {
             Epochs = options.Epochs, LearningRate = options.LearningRate, Optimizer = options.Optimizer,
             Seed = options.Seed, Device = options.Device,
             Precision = options.Precision,
             ResumeFrom = options.Resume,
-        });
+        }));
         trainer.Add(new ProgressCallback(steps, epochs));
         var metricsLogger = new MetricsLogger(logs);
         var plot = new TrainingPlotCallback(Path.Combine(logs, "curves.png"));
         trainer.Add(metricsLogger).Add(plot);
-        trainer.Add(new CheckpointCallback(checkpoint, (epoch, m) => new CheckpointInfo
+        Func<int, EpochMetrics?, CheckpointInfo> info = (epoch, m) => new CheckpointInfo
         {
             Model = entry.Name, Options = modelOptions, Epoch = epoch, Classes = spec.Classes, Mean = spec.Mean, Std = spec.Std,
             Dataset = options.Dataset.ToLowerInvariant(),
@@ -75,9 +77,12 @@ public static class TrainJob
             {
                 ["train_loss"] = m.TrainLoss, ["train_accuracy"] = m.TrainAccuracy, ["eval_accuracy"] = m.EvalAccuracy ?? double.NaN,
             },
-        }, everyEpoch: true));   // every epoch, so an interrupted run can --resume
+        };
+        trainer.Add(new CheckpointCallback(checkpoint, info, everyEpoch: true));   // every epoch, so an interrupted run can --resume
+        foreach (ITrainerCallback callback in recipe.CreateCallbacks(checkpoint, info, spec.Classes)) trainer.Add(callback);
         TrainingResult result = await Task.Run(() => trainer.Fit(model, train, eval, cancellationToken), cancellationToken).ConfigureAwait(false);
         return new TrainJobResult(entry.Name, result.Epochs.Count, result.Last.TrainLoss, result.Last.EvalAccuracy ?? double.NaN,
-            clock.Elapsed.TotalSeconds, checkpoint, result.Epochs) { MetricsCsv = metricsLogger.CsvPath, Plot = plot.Path };
+            clock.Elapsed.TotalSeconds, checkpoint, result.Epochs) { MetricsCsv = metricsLogger.CsvPath, Plot = plot.Path,
+            BestCheckpoint = recipe.SaveBest is null ? null : Recipes.TrainingRecipe.BestCheckpointPath(checkpoint), StopReason = result.StopReason };
     }
 }
