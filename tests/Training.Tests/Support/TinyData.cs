@@ -33,9 +33,10 @@ internal static class TinyData
     }
 
     /// <summary>The largest absolute difference between two models' state dicts (0 = bit-identical values).</summary>
-    public static double MaxAbsDifference(nn.Module a, nn.Module b)
+    public static double MaxAbsDifference(nn.Module a, nn.Module b) => MaxAbsDifference(a.state_dict(), b.state_dict());
+
+    public static double MaxAbsDifference(IReadOnlyDictionary<string, Tensor> sa, IReadOnlyDictionary<string, Tensor> sb)
     {
-        Dictionary<string, Tensor> sa = a.state_dict(), sb = b.state_dict();
         Assert.Equal(sa.Keys.Order(), sb.Keys.Order());
         double max = 0;
         foreach ((string name, Tensor t) in sa)
