@@ -19,7 +19,9 @@ internal static class EvaluateCommand
         var batchSize = new Option<int>("--batch-size") { Description = "Samples per batch.", DefaultValueFactory = _ => 256 };
         Option<int> workers = CommonOptions.Workers();
         Option<bool> json = CommonOptions.Json();
+        var report = new EvaluationReportOptions();
         var command = new Command("evaluate", "Evaluate saved weights on a dataset.") { model, weights, dataset, dataDir, evalRange, batchSize, workers, json };
+        report.AddTo(command);
         command.SetAction((parse, ct) =>
         {
             EvaluationResult r = EvaluateJob.Run(parse.GetValue(model)!, parse.GetValue(weights)!, parse.GetValue(dataset)!,
@@ -29,8 +31,9 @@ internal static class EvaluateCommand
                 {
                     ["model"] = parse.GetValue(model)!, ["weights"] = parse.GetValue(weights)!, ["dataset"] = parse.GetValue(dataset)!,
                     ["count"] = r.Count, ["correct"] = r.Correct, ["accuracy"] = Math.Round(r.Accuracy, 6), ["loss"] = Math.Round(r.Loss, 6),
-                })
-                : string.Create(CultureInfo.InvariantCulture, $"accuracy {r.Accuracy:P2} ({r.Correct}/{r.Count}), loss {r.Loss:F4}"));
+                }.Concat(EvaluationReportOptions.JsonFields(r)).ToDictionary())
+                : string.Create(CultureInfo.InvariantCulture, $"accuracy {r.Accuracy:P2} ({r.Correct}/{r.Count}), loss {r.Loss:F4}") + EvaluationReportOptions.Text(r));
+            report.Write(parse, r);
             return Task.FromResult(0);
         });
         return command;

@@ -29,7 +29,7 @@ public static class EvaluateJob
             int preferred = entry.DefaultInputShape.Length == 3 ? entry.DefaultInputShape[1] : 224;
             DataLoader loader = DataPipeline.Loader(dataset, r, DataPipeline.Preprocessing(model, used, preferred, augment: null),
                 new DataLoaderOptions { BatchSize = batchSize, Workers = workers });
-            return Evaluator.Evaluate(model, loader, cancellationToken: cancellationToken);
+            return Metrics.ClassificationMetrics.Evaluate(model, loader, used.Classes, cancellationToken: cancellationToken);
         }
     }
 
