@@ -108,6 +108,7 @@ public sealed class Trainer
         foreach (ITrainerCallback c in callbacks) c.OnValidationStart(context);
         IReadOnlyList<IMetric> metrics = context.Options.EvalMetrics?.Invoke() ?? ClassificationMetrics.Defaults();
         EvaluationResult result = Evaluator.Evaluate(context.Model, eval, metrics, context.Device, ct);
+        foreach (IMetric metric in metrics) metric.Reset();   // frees their device sums; the values are in the result
         context.LastEvaluation = result;
         foreach (ITrainerCallback c in callbacks) c.OnValidationEnd(context, result);
         return result;

@@ -67,7 +67,8 @@ public sealed record TrainerOptions
     /// <summary>Creates the metrics computed on the evaluation set after every epoch, besides loss and top-1 accuracy;
     /// their values land in <see cref="EpochMetrics.Metrics"/> prefixed with <c>eval_</c>. Null (default) =
     /// <see cref="ClassificationMetrics.Defaults"/> (top-5 accuracy and the confusion matrix with macro precision, recall and F1);
-    /// return an empty list for none.</summary>
+    /// return an empty list for none. They are reset after each evaluation; the values live on in the epoch's metrics and
+    /// <see cref="TrainerContext.LastEvaluation"/> (with the confusion matrix's report).</summary>
     public Func<IReadOnlyList<IMetric>>? EvalMetrics { get; init; }
 
     /// <summary>Read the training loss back from the device every this many batches (and at each epoch's first and last

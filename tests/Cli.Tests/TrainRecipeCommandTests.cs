@@ -13,6 +13,19 @@ public sealed class TrainRecipeCommandTests
         foreach (string s in mustContain) Assert.Contains(s, lines[0]);
     }
 
+    [Fact]
+    public async Task Help_lists_the_recipe_options_the_lr_find_verb_and_the_evaluation_report()
+    {
+        var train = await CliRunner.RunAsync("train", "--help");
+        foreach (string option in new[] { "--scheduler", "--warmup", "--weight-decay", "--label-smoothing", "--clip-grad", "--accumulate", "--ema",
+                     "--mixup", "--cutmix", "--early-stop", "--save-best", "--tensorboard", "nesterov", "rmsprop", "digits" })
+            Assert.Contains(option, train.Out);
+        Assert.Contains("lr-find", (await CliRunner.RunAsync("--help")).Out);
+        var evaluate = await CliRunner.RunAsync("evaluate", "--help");
+        Assert.Contains("--report", evaluate.Out);
+        Assert.Contains("--confusion-plot", evaluate.Out);
+    }
+
     [Theory]
     [InlineData("--scheduler", "warp", "--scheduler", "Unknown schedule 'warp'", "onecycle")]
     [InlineData("--scheduler", "step:0", "--scheduler", "step[:EPOCHS[:GAMMA]]", "EPOCHS >= 1")]

@@ -70,6 +70,7 @@ internal static class LrFindCommand
                     ["model"] = options.Model, ["dataset"] = options.Dataset, ["suggested_lr"] = r.SuggestedLearningRate, ["minimum_lr"] = r.MinimumLearningRate,
                     ["steps"] = r.LearningRates.Count, ["diverged"] = r.Diverged, ["plot"] = plotFull,
                     ["lrs"] = r.LearningRates, ["losses"] = r.SmoothedLosses.Select(v => double.IsFinite(v) ? v : (double?)null).ToArray(),
+                    ["raw_losses"] = r.Losses.Select(v => double.IsFinite(v) ? v : (double?)null).ToArray(),
                 })
                 : string.Create(CultureInfo.InvariantCulture,
                     $"suggested learning rate {r.SuggestedLearningRate:G3} (steepest descent; loss minimum at {r.MinimumLearningRate:G3}), {r.LearningRates.Count} steps{(r.Diverged ? ", stopped on divergence" : "")}{(plotFull is null ? "" : $". Plot: {plotFull}")}")).ConfigureAwait(false);

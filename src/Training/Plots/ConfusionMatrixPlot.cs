@@ -7,7 +7,7 @@ namespace ModelZoo.Training.Plots;
 /// <summary>
 /// Renders a confusion matrix as a PNG heatmap: rows are the true classes, columns the predicted ones, each cell shaded
 /// by its share of the row (the recall of the diagonal; white 0 → dark blue 1) with its count written in it, class names
-/// along both axes. Cells shrink with many classes (counts are left out below 18 pixels).
+/// along both axes. Cells shrink with many classes (counts are left out below 18 pixels, names below 9).
 /// </summary>
 public static class ConfusionMatrixPlot
 {
@@ -18,7 +18,7 @@ public static class ConfusionMatrixPlot
         long[][] counts = report.Confusion;
         int n = counts.Length;
         if (n == 0) throw new ArgumentException("The confusion matrix is empty.", nameof(report));
-        int cell = Math.Clamp(640 / n, 4, 48);
+        int cell = Math.Clamp(640 / n, 1, 48);   // 1,000 classes: a 1,000-pixel grid without labels
         using SKTypeface regular = PlotStyle.Typeface(SKFontStyle.Normal), bold = PlotStyle.Typeface(SKFontStyle.Bold);
         using var font = new SKFont(regular, Math.Clamp(cell * 0.38f, 7, 13));
         using var titleFont = new SKFont(bold, 14);

@@ -9,11 +9,12 @@ namespace ModelZoo.Training.Tuning;
 
 /// <summary>
 /// fastai's learning-rate range test (<c>lr_find</c>): trains for up to <see cref="LearningRateFinderOptions.Iterations"/>
-/// steps while the rate grows geometrically from 1e-7 to 10, records the loss and its smoothed curve, stops when the
-/// smoothed loss diverges, and suggests the rate of steepest descent. It runs the real training loop
+/// steps while the rate grows geometrically from 1e-7 to 10, records the loss, stops when its running (fastai) average
+/// exceeds 4 × its minimum, and suggests the rate of steepest descent of the smoothed curve
+/// (<see cref="LearningRateFinderResult"/>). It runs the real training loop
 /// (<see cref="Trainer"/>: same optimizer, precision, loss and accumulation as <paramref name="options"/>) and afterwards
-/// restores everything it touched: the model's parameters and buffers bit for bit, its train/eval mode and torch's
-/// random generator; the sweep's optimizer is discarded, so the next fit starts with fresh optimizer state.
+/// restores everything it touched: the model's parameters and buffers bit for bit, its device, its train/eval mode and
+/// torch's random generator; the sweep's optimizer is discarded, so the next fit starts with fresh optimizer state.
 /// </summary>
 public static class LearningRateFinder
 {
@@ -33,6 +34,7 @@ public static class LearningRateFinder
         };
         var sweep = new LearningRateSweep(finder);
         bool training = model.training;
+        Device home = model.parameters().FirstOrDefault()?.device ?? torch.CPU;
         Dictionary<string, Tensor> snapshot = Snapshot(model);
         Tensor rng = torch.random.get_rng_state().DetachFromDisposeScope();
         try
@@ -41,13 +43,15 @@ public static class LearningRateFinder
         }
         finally
         {
+            model.to(home);   // Fit moved it to the options' device
             Restore(model, snapshot);
             model.train(training);
             torch.random.set_rng_state(rng);
             rng.Dispose();
         }
-        (double steepest, double minimum) = LearningRateFinderResult.Suggest(sweep.Rates, sweep.Smoothed);
-        return new LearningRateFinderResult(sweep.Rates.ToArray(), sweep.Losses.ToArray(), sweep.Smoothed.ToArray(), sweep.Diverged)
+        double[] smoothed = LearningRateFinderResult.ZeroPhase(sweep.Losses, finder.CurveBeta);
+        (double steepest, double minimum) = LearningRateFinderResult.Suggest(sweep.Rates, smoothed);
+        return new LearningRateFinderResult(sweep.Rates.ToArray(), sweep.Losses.ToArray(), smoothed, sweep.Diverged)
         {
             SuggestedLearningRate = steepest, MinimumLearningRate = minimum,
         };

@@ -18,8 +18,14 @@ public sealed record LearningRateFinderOptions
     /// <summary>Default 4, as fastai.</summary>
     public double DivergenceFactor { get; init; } = 4;
 
-    /// <summary>β of the exponential moving average of the loss, debiased as in Adam (default 0.98).</summary>
+    /// <summary>β of fastai's running average of the loss, debiased as in Adam (default 0.98); it decides divergence.</summary>
     public double Smoothing { get; init; } = 0.98;
+
+    /// <summary>β of the zero-phase smoothing behind the plotted curve and the suggestion; null (default) = 1 − 10 / <see cref="Iterations"/>
+    /// (0.9 for 100 steps: a window of a tenth of the sweep).</summary>
+    public double? CurveSmoothing { get; init; }
+
+    internal double CurveBeta => CurveSmoothing ?? Math.Clamp(1 - 10.0 / Iterations, 0.5, 0.99);
 
     internal void Validate()
     {
@@ -31,5 +37,6 @@ public sealed record LearningRateFinderOptions
             throw new ArgumentOutOfRangeException(nameof(Iterations), Iterations, "Iterations must be between 5 and 100000.");
         if (!(DivergenceFactor > 1)) throw new ArgumentOutOfRangeException(nameof(DivergenceFactor), DivergenceFactor, "The divergence factor must be > 1.");
         if (!(Smoothing >= 0 && Smoothing < 1)) throw new ArgumentOutOfRangeException(nameof(Smoothing), Smoothing, "Smoothing must be in [0, 1).");
+        if (CurveSmoothing is { } c && !(c >= 0 && c < 1)) throw new ArgumentOutOfRangeException(nameof(CurveSmoothing), c, "CurveSmoothing must be in [0, 1).");
     }
 }

@@ -3,7 +3,7 @@ using ModelZoo.Training.Callbacks;
 namespace ModelZoo.Training.Tuning;
 
 /// <summary>The callback behind <see cref="LearningRateFinder"/>: sets rate i of the geometric sweep before step i,
-/// records each batch's loss and its debiased moving average, and stops at the end or on divergence.</summary>
+/// records each batch's loss and its running debiased moving average, and stops at the end or when that average diverges.</summary>
 internal sealed class LearningRateSweep : ITrainerCallback
 {
     private readonly LearningRateFinderOptions _options;
