@@ -22,6 +22,12 @@ switch (command)
         return OverheadBench.Run(GetInt("repeats", 5), GetInt("batch", 64), Get("data", "cached"));
     case "train-memory":
         return TrainMemoryBench.Run(GetInt("steps", 5000), GetInt("batch", 64));
+    case "crc":
+        return CheckpointCrcBench.Run(Get("file", "/tmp/modelzoo-crc-500mb.pth"), GetInt("repeats", 5));
+    case "cam":
+        return CamBench.Run(Get("model", "resnet18"), GetInt("size", 224), GetInt("batch", 1), GetInt("rounds", 10), GetInt("scorecam-batch", 32));
+    case "cam-memory":
+        return CamMemoryBench.Run(Get("model", "resnet18"), GetInt("size", 112), GetInt("calls", 200));
     default:
         Console.WriteLine("""
             ModelZoo.Bench commands (options as --name value):
@@ -35,6 +41,12 @@ switch (command)
                           one LeNet-5 epoch through Trainer.Fit vs a hand-written loop (ABBA); exit code 1 if the ratio is > 1.03
               train-memory [--steps 5000] [--batch 64] [--threads N]
                           RSS every 500 steps of a full-recipe LeNet-5 run; exit code 1 if > 5% off the value at step 500
+              crc         [--file /tmp/modelzoo-crc-500mb.pth] [--repeats 5]
+                          cost of the zip CRC-32 checks as a fraction of loading a torch.save checkpoint
+              cam         [--model resnet18] [--size 224] [--batch 1] [--rounds 10] [--scorecam-batch 32] [--threads N]
+                          CAM / forward and Grad-CAM / (forward + backward), interleaved; Score-CAM time; exit code 1 over 1.10 / 1.15
+              cam-memory  [--model resnet18] [--size 112] [--calls 200]
+                          RSS over consecutive Grad-CAM calls and hooks left; exit code 1 beyond 5% or with a hook left
             """);
         return command == "help" ? 0 : 2;
 }

@@ -1,30 +1,27 @@
 using System.Text;
-using System.Text.Json;
+using ModelZoo.Core.IO;
 using ModelZoo.Models;
-using TorchSharp;
+using ModelZoo.Models.Weights.ModelZooFormat;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace ModelZoo.Training.Checkpoints;
 
 /// <summary>
-/// A single-file checkpoint: the magic "MZCKPT01", a length-prefixed UTF-8 JSON <see cref="CheckpointInfo"/>, then the
-/// model's parameters and buffers in TorchSharp's format, then (training checkpoints whose header says
-/// <see cref="TrainingState.HasOptimizerState"/>) an int64 length and the optimizer's state, then (when
-/// <see cref="TrainingState.HasTensorState"/>) an int64 length and the callbacks' tensors (e.g. averaged weights).
-/// Readers that only want the model stop after the weights, so checkpoints with and without the later sections load
-/// alike. Saved through a temp file and a rename, so an interrupted save never replaces a good checkpoint with a broken one.
+/// Writes and reads training checkpoints: the ModelZoo checkpoint format of <see cref="ModelZooCheckpoint"/> (the magic
+/// "MZCKPT01", a length-prefixed UTF-8 JSON <see cref="CheckpointInfo"/>, the model's parameters and buffers in
+/// TorchSharp's format), then (training checkpoints whose header says <see cref="TrainingState.HasOptimizerState"/>) an
+/// int64 length and the optimizer's state, then (when <see cref="TrainingState.HasTensorState"/>) an int64 length and the
+/// callbacks' tensors (<see cref="TensorSection"/>). When a callback provides inference weights (an EMA,
+/// <see cref="TrainingState.InferenceWeights"/>), the weights section holds those, so every reader of the model
+/// (<see cref="ModelZooCheckpoint.Load(string)"/> in the model library, `evaluate`, `predict`) gets what evaluation
+/// measured, and the raw training weights go to the tensor section (<see cref="InferenceWeightsLayout"/>), from which
+/// <see cref="Restore(string, ImageClassifier, optim.Optimizer?)"/> puts them back. Readers that only want the model stop
+/// after the weights, so checkpoints with and without the later sections load alike. Saved through a temp file and a
+/// rename, so an interrupted save never replaces a good checkpoint with a broken one.
 /// </summary>
 public static class Checkpoint
 {
-    private static readonly byte[] s_magic = Encoding.ASCII.GetBytes("MZCKPT01");
-    private const int MaxHeaderBytes = 16 << 20;
-    private static readonly JsonSerializerOptions s_json = new()
-    {
-        WriteIndented = false,
-        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,   // a diverged run still checkpoints
-    };
-
     public static void Save(ImageClassifier model, CheckpointInfo info, string path) => Save(model, info, path, null, null, beforeCommit: null);
 
     /// <summary>Saves a training checkpoint: the weights plus <paramref name="optimizer"/>'s state (momentum buffers,
@@ -37,7 +34,9 @@ public static class Checkpoint
     }
 
     /// <summary>Saves a training checkpoint with a tensor section (named tensors of callbacks, e.g.
-    /// <c>ema/conv1.weight</c>) after the optimizer state; <see cref="TrainingState.HasTensorState"/> is set here.</summary>
+    /// <c>ema/conv1.weight</c>) after the optimizer state; <see cref="TrainingState.HasTensorState"/> is set here. When
+    /// <see cref="TrainingState.InferenceWeights"/> names a key whose tensors cover the model's state dict, those are
+    /// written as the checkpoint's weights and the raw weights are kept for resuming.</summary>
     public static void Save(ImageClassifier model, CheckpointInfo info, string path, optim.Optimizer optimizer,
         IReadOnlyList<KeyValuePair<string, Tensor>> tensors)
     {
@@ -46,7 +45,7 @@ public static class Checkpoint
         Save(model, info, path, optimizer, tensors, beforeCommit: null);
     }
 
-    /// <param name="beforeCommit">Test hook run after the temp file is written, before the rename.</param>
+    /// <param name="beforeCommit">Test hook run after the temp file is written, before it is flushed and renamed.</param>
     internal static void Save(ImageClassifier model, CheckpointInfo info, string path, optim.Optimizer? optimizer,
         IReadOnlyList<KeyValuePair<string, Tensor>>? tensors, Action? beforeCommit)
     {
@@ -66,120 +65,68 @@ public static class Checkpoint
             info = info with { Training = info.Training with { HasOptimizerState = false, HasTensorState = false, InferenceWeights = null } };
         }
         bool hasTensors = helper is not null && tensors is { Count: > 0 };
+        string? inference = hasTensors && info.Training?.InferenceWeights is { } key && InferenceWeightsLayout.Covers(model, tensors!, key) ? key : null;
         if (info.Training is { } training)
-            info = info with { Training = training with { HasTensorState = hasTensors, InferenceWeights = hasTensors ? training.InferenceWeights : null } };
-        string full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        string temp = full + $".{Environment.ProcessId}.tmp";
-        try
+            info = info with { Training = training with { HasTensorState = hasTensors, InferenceWeights = inference } };
+        AtomicFile.Write(path, stream =>
         {
-            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
             using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
             {
-                byte[] header = JsonSerializer.SerializeToUtf8Bytes(info, s_json);
-                writer.Write(s_magic);
-                writer.Write(header.Length);
-                writer.Write(header);
-                model.save(writer);
-                if (helper is not null) TensorSection.WriteLengthPrefixed(writer, w => helper.save_state_dict(w));
-                if (hasTensors) TensorSection.Write(writer, tensors!);
-                writer.Flush();
-                stream.Flush(flushToDisk: true);
+                ModelZooCheckpoint.WriteHeader(writer, info);
+                IReadOnlyList<KeyValuePair<string, Tensor>>? section = tensors;
+                if (inference is null) model.save(writer);
+                else section = InferenceWeightsLayout.SaveSwapped(model, writer, tensors!, inference);
+                try
+                {
+                    if (helper is not null) TensorSection.WriteLengthPrefixed(writer, w => helper.save_state_dict(w));
+                    if (hasTensors) TensorSection.Write(writer, section!);
+                }
+                finally
+                {
+                    if (inference is not null) InferenceWeightsLayout.DisposeRaw(section!);
+                }
             }
             beforeCommit?.Invoke();
-            File.Move(temp, full, overwrite: true);
-        }
-        catch
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-            throw;
-        }
+        });
     }
 
     /// <summary>Reads only the metadata.</summary>
-    public static CheckpointInfo ReadInfo(string path)
-    {
-        using FileStream stream = OpenChecked(path);
-        using var reader = new BinaryReader(stream);
-        return ReadHeader(reader, path);
-    }
+    public static CheckpointInfo ReadInfo(string path) => ModelZooCheckpoint.ReadInfo<CheckpointInfo>(path);
 
-    /// <summary>Rebuilds the model from the registry and loads its weights.</summary>
-    public static (ImageClassifier Model, CheckpointInfo Info) Load(string path)
-    {
-        using FileStream stream = OpenChecked(path);
-        using var reader = new BinaryReader(stream);
-        CheckpointInfo info = ReadHeader(reader, path);
-        ImageClassifier model = Zoo.Create(info.Model, info.Options);
-        try
-        {
-            model.load(reader, strict: true);
-            if (info.Training is { InferenceWeights: { } key, HasTensorState: true } training)
-            {
-                if (training.HasOptimizerState) TensorSection.Skip(reader, path, "optimizer");
-                LoadInferenceWeights(model, TensorSection.Read(reader, path), key, path);
-            }
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            model.Dispose();
-            throw ex is InvalidDataException ? ex : new InvalidDataException($"Checkpoint {path}: the weights do not fit model '{info.Model}' ({ex.Message}).", ex);
-        }
-        return (model, info);
-    }
+    /// <summary>Rebuilds the model from the registry and loads its weights: the inference weights (the EMA that evaluation
+    /// measured) when the run had them, else the trained weights.</summary>
+    public static (ImageClassifier Model, CheckpointInfo Info) Load(string path) => ModelZooCheckpoint.Load<CheckpointInfo>(path);
 
-    /// <summary>Copies the tensors named <c>key/STATE_DICT_KEY</c> into <paramref name="model"/> (all of its entries must be there).</summary>
-    private static void LoadInferenceWeights(ImageClassifier model, Dictionary<string, Tensor> tensors, string key, string path)
-    {
-        try
-        {
-            using var noGrad = torch.no_grad();
-            foreach ((string name, Tensor target) in model.state_dict())
-            {
-                if (!tensors.TryGetValue(key + "/" + name, out Tensor? source))
-                    throw new InvalidDataException($"Checkpoint {path}: its '{key}' inference weights lack '{name}'.");
-                target.copy_(source);
-            }
-        }
-        finally
-        {
-            foreach (Tensor t in tensors.Values) t.Dispose();
-        }
-    }
-
-    /// <summary>Loads a checkpoint's weights into <paramref name="model"/> (which must have the same architecture) and,
-    /// when <paramref name="optimizer"/> is given, the optimizer's state; the optimizer must be of the same type over the
-    /// same parameters in the same order. Throws <see cref="InvalidDataException"/> when the checkpoint has no optimizer
-    /// state or it does not fit.</summary>
+    /// <summary>Loads a checkpoint's training weights into <paramref name="model"/> (which must have the same architecture;
+    /// the raw weights when the weights section holds inference weights) and, when <paramref name="optimizer"/> is given,
+    /// the optimizer's state; the optimizer must be of the same type over the same parameters in the same order. Throws
+    /// <see cref="InvalidDataException"/> when the checkpoint has no optimizer state or it does not fit.</summary>
     public static CheckpointInfo Restore(string path, ImageClassifier model, optim.Optimizer? optimizer = null) =>
         Restore(path, model, optimizer, out _, readTensors: false);
 
     /// <summary><see cref="Restore(string, ImageClassifier, optim.Optimizer?)"/> that also reads the tensor section (when
-    /// <paramref name="readTensors"/> and the file has one) into CPU tensors the caller owns.</summary>
+    /// <paramref name="readTensors"/> and the file has one) into CPU tensors the caller owns; the inference weights are
+    /// among them under their key, as they were saved.</summary>
     internal static CheckpointInfo Restore(string path, ImageClassifier model, optim.Optimizer? optimizer,
         out Dictionary<string, Tensor>? tensors, bool readTensors)
     {
         tensors = null;
         ArgumentNullException.ThrowIfNull(model);
-        using FileStream stream = OpenChecked(path);
+        using FileStream stream = ModelZooCheckpoint.Open(path);
         using var reader = new BinaryReader(stream);
-        CheckpointInfo info = ReadHeader(reader, path);
+        CheckpointInfo info = ModelZooCheckpoint.ReadHeader<CheckpointInfo>(reader, path);
         if (optimizer is not null && info.Training is not { HasOptimizerState: true })
             throw new InvalidDataException($"Checkpoint {path} has no optimizer state (it holds weights only), so training " +
                 "cannot resume from it exactly. Resume from a checkpoint written during training (CheckpointCallback).");
-        try
-        {
-            model.load(reader, strict: true);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            throw new InvalidDataException($"Checkpoint {path}: the weights do not fit model '{info.Model}' ({ex.Message}).", ex);
-        }
+        ModelZooCheckpoint.LoadWeights(reader, model, info, path);
         if (optimizer is not null) ReadOptimizer(reader, optimizer, info, path);
-        if (readTensors && info.Training is { HasTensorState: true } training)
+        if (info.Training is { HasTensorState: true } training && (readTensors || training.InferenceWeights is not null))
         {
             if (optimizer is null && training.HasOptimizerState) TensorSection.Skip(reader, path, "optimizer");
-            tensors = TensorSection.Read(reader, path);
+            Dictionary<string, Tensor> read = TensorSection.Read(reader, path);
+            if (training.InferenceWeights is { } key) InferenceWeightsLayout.RestoreRaw(model, read, key, path);
+            if (readTensors) tensors = read;
+            else foreach (Tensor t in read.Values) t.Dispose();
         }
         return info;
     }
@@ -206,37 +153,6 @@ public static class Checkpoint
         catch (ArgumentException ex)
         {
             throw new InvalidDataException($"Checkpoint {path}: the optimizer state does not fit this model's parameters ({ex.Message}).", ex);
-        }
-    }
-
-    private static FileStream OpenChecked(string path)
-    {
-        if (!File.Exists(path)) throw new FileNotFoundException($"Checkpoint not found: {path}", path);
-        return File.OpenRead(path);
-    }
-
-    private static CheckpointInfo ReadHeader(BinaryReader reader, string path)
-    {
-        try
-        {
-            byte[] magic = reader.ReadBytes(s_magic.Length);
-            if (!magic.AsSpan().SequenceEqual(s_magic))
-                throw new InvalidDataException($"{path} is not a ModelZoo checkpoint (expected it to start with \"MZCKPT01\"). " +
-                    "PyTorch .pth files and safetensors are read by the weights readers instead.");
-            int length = reader.ReadInt32();
-            if (length <= 0 || length > MaxHeaderBytes || length > reader.BaseStream.Length - reader.BaseStream.Position)
-                throw new InvalidDataException($"Checkpoint {path}: header length {length} is invalid or past the end of the file.");
-            byte[] header = reader.ReadBytes(length);
-            return JsonSerializer.Deserialize<CheckpointInfo>(header, s_json)
-                ?? throw new InvalidDataException($"Checkpoint {path}: empty header.");
-        }
-        catch (EndOfStreamException ex)
-        {
-            throw new InvalidDataException($"Checkpoint {path} is truncated.", ex);
-        }
-        catch (JsonException ex)
-        {
-            throw new InvalidDataException($"Checkpoint {path}: corrupt header ({ex.Message}).", ex);
         }
     }
 }

@@ -36,7 +36,10 @@ public sealed record TrainingState
     public bool HasTensorState { get; init; }
 
     /// <summary>The tensor key whose tensors are the weights to use for inference (e.g. "ema": the exponential moving
-    /// average that evaluation measured); <see cref="Checkpoint.Load"/> loads those. Null: the raw weights.</summary>
+    /// average that evaluation measured). The weights section then holds those, so <see cref="Checkpoint.Load"/> and every
+    /// other reader of the model load them, and the raw training weights are in the tensor section
+    /// (<see cref="InferenceWeightsLayout"/>), which <see cref="Checkpoint.Restore(string, ModelZoo.Models.ImageClassifier, TorchSharp.torch.optim.Optimizer?)"/>
+    /// puts back. Null: the weights section holds the raw weights.</summary>
     public string? InferenceWeights { get; init; }
 
     /// <summary>Metrics of the completed epochs.</summary>

@@ -1,4 +1,4 @@
-using ModelZoo.Training.Logging;
+using ModelZoo.Core.IO;
 using ModelZoo.Training.Metrics;
 using SkiaSharp;
 
@@ -75,7 +75,7 @@ public static class ConfusionMatrixPlot
     public static void Save(ClassificationReport report, string path)
     {
         byte[] png = Render(report).Png;
-        AtomicFile.Write(path, stream => stream.Write(png));
+        AtomicFile.WriteAllBytes(path, png);
     }
 
     /// <summary>White (0) to dark blue (1), like matplotlib's "Blues".</summary>

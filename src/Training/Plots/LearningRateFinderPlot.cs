@@ -1,5 +1,5 @@
 using System.Globalization;
-using ModelZoo.Training.Logging;
+using ModelZoo.Core.IO;
 using ModelZoo.Training.Tuning;
 using SkiaSharp;
 
@@ -12,7 +12,7 @@ public static class LearningRateFinderPlot
     public static void Save(LearningRateFinderResult result, string path, int width = 800, int height = 480)
     {
         byte[] png = RenderPng(result, width, height);
-        AtomicFile.Write(path, stream => stream.Write(png));
+        AtomicFile.WriteAllBytes(path, png);
     }
 
     public static byte[] RenderPng(LearningRateFinderResult result, int width = 800, int height = 480)

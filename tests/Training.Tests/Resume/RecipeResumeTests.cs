@@ -102,6 +102,20 @@ public sealed class RecipeResumeTests(ITestOutputHelper output)
             Assert.Equal(measured!.Accuracy, Evaluator.Evaluate(loaded, eval).Accuracy);   // evaluation measured the EMA
             Assert.Equal(measured.Loss, Evaluator.Evaluate(loaded, eval).Loss, 10);
         }
+        // The model library's reader (behind ModelResolver: `evaluate`, `predict`) sees the same averaged weights, and
+        // restoring for training puts the raw weights back.
+        (ImageClassifier library, _) = ModelZoo.Models.Weights.ModelZooFormat.ModelZooCheckpoint.Load(ckpt);
+        using (library)
+        using (ImageClassifier expected = Zoo.Create("lenet5", s_model))
+        {
+            ema.CopyTo(expected);
+            Assert.Equal(0.0, TinyData.MaxAbsDifference(expected, library));
+        }
+        using (ImageClassifier raw = Zoo.Create("lenet5", s_model with { Seed = 9 }))
+        {
+            Checkpoint.Restore(ckpt, raw);
+            Assert.Equal(0.0, TinyData.MaxAbsDifference(model, raw));
+        }
 
         byte[] good = File.ReadAllBytes(ckpt);
         using optim.Optimizer sgd = optim.SGD(model.parameters(), 0.1, momentum: 0.9);
