@@ -4,6 +4,7 @@ using ModelZoo.Data.Loading;
 using ModelZoo.Models;
 using ModelZoo.Training.Callbacks;
 using ModelZoo.Training.Checkpoints;
+using ModelZoo.Training.Layout;
 using ModelZoo.Training.Precision;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -48,6 +49,7 @@ public sealed class Trainer
         torch.manual_seed(options.Seed);
         Device device = Devices.Resolve(options.Device);
         model.to(device);
+        using IDisposable memoryFormat = ChannelsLastTraining.Attach(model, options.MemoryFormat);
         using IDisposable precisionBinding = Precision.Attach(model, device);
         using optim.Optimizer optimizer = options.ParameterGroups is { } groups
             ? Optimizers.Create(groups(model), options)

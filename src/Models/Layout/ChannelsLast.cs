@@ -71,7 +71,7 @@ public static class ChannelsLast
 
     /// <summary>Re-lays out <paramref name="tensor"/> in place (<c>set_</c> onto a copy with the target strides); false when it
     /// is not 4-D or already in the target layout.</summary>
-    internal static bool Relayout(Tensor tensor, bool channelsLast)
+    public static bool Relayout(Tensor tensor, bool channelsLast)
     {
         if (tensor.dim() != 4) return false;
         bool isLast = IsChannelsLast(tensor), isDense = tensor.is_contiguous();

@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using ModelZoo.Models;
+using ModelZoo.Models.Layout;
+using ModelZoo.Training.Layout;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -64,8 +66,11 @@ public static class Checkpoint
                 writer.Write(s_magic);
                 writer.Write(header.Length);
                 writer.Write(header);
-                model.save(writer);
-                if (helper is not null) WriteOptimizer(writer, helper);
+                using (ContiguousScope.For(model, OptimizerStateTensors.Of(optimizer).Select(s => s.State)))   // channels-last runs write NCHW files
+                {
+                    model.save(writer);
+                    if (helper is not null) WriteOptimizer(writer, helper);
+                }
                 writer.Flush();
                 stream.Flush(flushToDisk: true);
             }
@@ -119,6 +124,7 @@ public static class Checkpoint
         if (optimizer is not null && info.Training is not { HasOptimizerState: true })
             throw new InvalidDataException($"Checkpoint {path} has no optimizer state (it holds weights only), so training " +
                 "cannot resume from it exactly. Resume from a checkpoint written during training (CheckpointCallback).");
+        ContiguousScope dense = ContiguousScope.For(model, OptimizerStateTensors.Of(optimizer).Select(s => s.State));   // files hold NCHW bytes
         try
         {
             model.load(reader, strict: true);
@@ -128,6 +134,8 @@ public static class Checkpoint
             throw new InvalidDataException($"Checkpoint {path}: the weights do not fit model '{info.Model}' ({ex.Message}).", ex);
         }
         if (optimizer is not null) ReadOptimizer(reader, optimizer, info, path);
+        dense.Dispose();   // back to channels-last, when the model trains that way
+        OptimizerStateTensors.MatchParameterLayout(optimizer);
         return info;
     }
 
