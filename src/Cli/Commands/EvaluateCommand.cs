@@ -20,10 +20,12 @@ internal static class EvaluateCommand
         Option<int> workers = CommonOptions.Workers();
         Option<bool> json = CommonOptions.Json();
         var command = new Command("evaluate", "Evaluate saved weights on a dataset.") { model, weights, dataset, dataDir, evalRange, batchSize, workers, json };
+        SpeedOptions speed = SpeedOptions.ForInference();
+        speed.AddTo(command);
         command.SetAction((parse, ct) =>
         {
             EvaluationResult r = EvaluateJob.Run(parse.GetValue(model)!, parse.GetValue(weights)!, parse.GetValue(dataset)!,
-                parse.GetValue(dataDir), parse.GetValue(evalRange), parse.GetValue(batchSize), ct, parse.GetValue(workers));
+                parse.GetValue(dataDir), parse.GetValue(evalRange), parse.GetValue(batchSize), ct, parse.GetValue(workers), speed.Read(parse));
             context.Output.WriteLine(parse.GetValue(json)
                 ? JsonSerializer.Serialize(new Dictionary<string, object>
                 {

@@ -36,11 +36,13 @@ internal static class PredictCommand
         Option<int?> inputSize = ModelShapeOptions.InputSize();
         var device = new Option<string?>("--device") { Description = "cpu, cuda or cuda:N (default: the CPU)." };
         Option<bool> json = CommonOptions.Json();
+        SpeedOptions speed = SpeedOptions.ForInference();
 
         var command = new Command("predict", "Classify an image: top-k labels, probabilities and logits.")
         {
             model, weights, image, topK, preset, resize, crop, mean, std, numClasses, inChannels, inputSize, device, json,
         };
+        speed.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             int k = parse.GetValue(topK);
@@ -48,13 +50,13 @@ internal static class PredictCommand
             string modelName = parse.GetValue(model)!, weightsText = parse.GetValue(weights)!, imagePath = parse.GetValue(image)!;
             if (!File.Exists(imagePath)) throw new FileNotFoundException($"Image not found: {Path.GetFullPath(imagePath)}.", imagePath);
             if (File.Exists(weightsText) && WeightFile.Detect(weightsText) == WeightFileFormat.ModelZooCheckpoint)
-                return await PredictFromCheckpointAsync(context, modelName, weightsText, imagePath, k, parse.GetValue(device), parse.GetValue(json)).ConfigureAwait(false);
+                return await PredictFromCheckpointAsync(context, modelName, weightsText, imagePath, k, parse.GetValue(device), parse.GetValue(json), speed.Read(parse)).ConfigureAwait(false);
             var options = new PretrainedOptions { Model = ModelShapeOptions.Read(parse, numClasses, inChannels, inputSize) };
             using PretrainedModel loaded = await PretrainedLoader.LoadAsync(modelName, weightsText, options,
                 new DownloadConsole(context).Progress, ct).ConfigureAwait(false);
             (ITransform transform, string presetText) = ResolvePreset(loaded, modelName, parse.GetValue(preset),
                 parse.GetValue(resize), parse.GetValue(crop), parse.GetValue(mean), parse.GetValue(std));
-            var classifier = Classifier.For(loaded, transform, parse.GetValue(device));
+            using var classifier = Classifier.For(loaded, transform, parse.GetValue(device), speed.Read(parse));
             IReadOnlyList<Prediction> top = classifier.Predict(imagePath, k);
             string weightsShown = loaded.Weights is { } w ? $"{w.Name} ({loaded.File})" : loaded.File;
             await WriteAsync(context, modelName, loaded.Weights?.Name ?? loaded.File, $"{modelName} with {weightsShown}; {presetText}",
@@ -67,9 +69,9 @@ internal static class PredictCommand
     /// <summary>The transform for <c>--preset</c> (with <c>--mean</c>/<c>--std</c> replacing its normalisation) and a description.</summary>
     /// <summary>A checkpoint from `modelzoo train`/`finetune`: its classes and its training preprocessing.</summary>
     private static async Task<int> PredictFromCheckpointAsync(CliContext context, string modelName, string path, string imagePath,
-        int topK, string? device, bool json)
+        int topK, string? device, bool json, ModelZoo.Models.Inference.InferenceOptions inference)
     {
-        using CheckpointClassifier loaded = CheckpointClassifier.Load(path, device);
+        using CheckpointClassifier loaded = CheckpointClassifier.Load(path, device, inference);
         if (!string.Equals(loaded.Info.Model, modelName, StringComparison.OrdinalIgnoreCase))
             throw new ArgumentException($"Checkpoint {path} holds model '{loaded.Info.Model}', not '{modelName}'.");
         IReadOnlyList<Prediction> top = loaded.Predict(imagePath, topK);

@@ -32,6 +32,7 @@ internal static class TrainCommand
         Option<int?> threads = CommonOptions.Threads();
         Option<bool> json = CommonOptions.Json();
         Option<string> precision = CommonOptions.Precision();
+        Option<string> memoryFormat = SpeedOptions.MemoryFormatOption("Layout of weights and inputs while training (values and checkpoints are the same either way):");
         var resume = new Option<string?>("--resume")
         {
             Description = "Continue the run saved in this checkpoint (weights, optimizer state, history) up to --epochs in total, " +
@@ -47,6 +48,7 @@ internal static class TrainCommand
             model, dataset, dataDir, trainRange, evalRange, epochs, batchSize, lr, optimizer, seed, outDir, device, threads, augment, workers, json,
         };
         command.Options.Add(precision);
+        command.Options.Add(memoryFormat);
         command.Options.Add(resume);
         command.Options.Add(logDir);
         command.SetAction(async (parse, ct) =>
@@ -61,6 +63,7 @@ internal static class TrainCommand
                 Augment = parse.GetValue(augment), Workers = parse.GetValue(workers),
                 Optimizer = Enum.Parse<OptimizerKind>(parse.GetValue(optimizer)!, ignoreCase: true),
                 Precision = parse.GetValue(precision)!,
+                MemoryFormat = ModelZoo.Models.Layout.MemoryFormatNames.Parse(parse.GetValue(memoryFormat)!),
             };
             options = options with { Resume = parse.GetValue(resume), LogDirectory = parse.GetValue(logDir) };
             if (options.Resume is { } from) options = ResumeDefaults(options, from, parse.GetResult(model), parse.GetResult(dataset));

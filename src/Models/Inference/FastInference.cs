@@ -36,6 +36,7 @@ public static class FastInference
         ImageClassifier target = options.InPlace ? model : ModelCopy.Of(model);
         try
         {
+            if (!options.InPlace) CheckCopy(model, target);
             target.eval();
             if (!options.InPlace)
                 foreach (Parameter p in target.parameters()) p.requires_grad = false;
@@ -112,11 +113,39 @@ public static class FastInference
 
     private static void CheckUnchanged(ImageClassifier model, Tensor probe, Tensor reference)
     {
-        Tensor output = model.call(probe);
-        double scale = Math.Max(1.0, reference.abs().max().to(ScalarType.Float64).item<double>());
-        double diff = output.sub(reference).abs().max().to(ScalarType.Float64).item<double>();
+        double diff = MaxDifference(model.call(probe), reference, out double scale);
         if (!(diff <= FoldCheckTolerance * scale))
             throw new InvalidOperationException($"Folding batch norms changed {model.GetName()}'s output by up to {diff:g3} (output magnitude {scale:g3}); " +
                 "a folded convolution's output must also feed something other than its norm. Use InferenceOptions with FoldBatchNorm = false.");
+    }
+
+    /// <summary>The copy must compute what the model computes (in eval mode): rebuilding from options cannot see a
+    /// changed hyperparameter of a parameter-free layer, for instance.</summary>
+    private static void CheckCopy(ImageClassifier model, ImageClassifier copy)
+    {
+        using var scope = torch.NewDisposeScope();
+        using var noGrad = torch.no_grad();
+        Tensor probe = Probe(model);
+        bool modelTraining = model.training, copyTraining = copy.training;
+        model.eval();
+        copy.eval();
+        try
+        {
+            double diff = MaxDifference(copy.call(probe), model.call(probe), out double scale);
+            if (!(diff <= FoldCheckTolerance * scale))
+                throw new NotSupportedException($"{model.GetType().Name} cannot be copied: a rebuilt copy computes something else (output differs by {diff:g3}); " +
+                    "optimise it in place instead (InferenceOptions.InPlace).");
+        }
+        finally
+        {
+            model.train(modelTraining);
+            copy.train(copyTraining);
+        }
+    }
+
+    private static double MaxDifference(Tensor output, Tensor reference, out double scale)
+    {
+        scale = Math.Max(1.0, reference.abs().max().to(ScalarType.Float64).item<double>());
+        return output.sub(reference).abs().max().to(ScalarType.Float64).item<double>();
     }
 }

@@ -30,6 +30,7 @@ public static class ModelCopy
             throw new NotSupportedException($"{model.GetType().Name} cannot be copied (ImageClassifier.NewInstance returns null); optimise it in place instead (InferenceOptions.InPlace).");
         try
         {
+            CheckStructure(model, copy);
             CopyState(model, copy);
             copy.train(model.training);
             return copy;
@@ -39,6 +40,19 @@ public static class ModelCopy
             copy.Dispose();
             throw;
         }
+    }
+
+    /// <summary>Same module paths and types in the same order: a swapped pooling or activation changes no state_dict
+    /// key, so the keys alone would not show it.</summary>
+    private static void CheckStructure(ImageClassifier source, ImageClassifier target)
+    {
+        var a = ModuleTree.NamedDescendants(source).Select(m => $"{m.Name}: {m.Module.GetType().Name}").ToArray();
+        var b = ModuleTree.NamedDescendants(target).Select(m => $"{m.Name}: {m.Module.GetType().Name}").ToArray();
+        int first = Enumerable.Range(0, Math.Min(a.Length, b.Length)).FirstOrDefault(i => a[i] != b[i], -1);
+        if (first < 0 && a.Length == b.Length) return;
+        string where = first >= 0 ? $"'{a[first]}' vs rebuilt '{b[first]}'" : $"{a.Length} modules vs {b.Length} rebuilt";
+        throw new NotSupportedException($"{source.GetType().Name} cannot be copied: its modules differ from a rebuilt one ({where}); " +
+            "optimise it in place instead (InferenceOptions.InPlace).");
     }
 
     private static void CopyState(ImageClassifier source, ImageClassifier target)

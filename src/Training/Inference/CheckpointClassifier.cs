@@ -1,6 +1,7 @@
 using ModelZoo.Data.Catalog;
 using ModelZoo.Data.Transforms;
 using ModelZoo.Models;
+using ModelZoo.Models.Inference;
 using ModelZoo.Training.Checkpoints;
 using ModelZoo.Training.Jobs;
 
@@ -25,8 +26,10 @@ public sealed class CheckpointClassifier : IDisposable
     public CheckpointInfo Info { get; }
     public Classifier Classifier { get; }
 
-    public static CheckpointClassifier Load(string path, string? device = null)
+    /// <param name="inference">The fast path's options (default <see cref="InferenceOptions.Default"/>), applied to the loaded model in place.</param>
+    public static CheckpointClassifier Load(string path, string? device = null, InferenceOptions? inference = null)
     {
+        inference ??= InferenceOptions.Default;
         (ImageClassifier model, CheckpointInfo info) = Checkpoint.Load(path);
         try
         {
@@ -39,7 +42,7 @@ public sealed class CheckpointClassifier : IDisposable
             int preferred = Zoo.Get(info.Model).DefaultInputShape is { Length: 3 } shape ? shape[1] : 224;
             ITransform fit = DataPipeline.Preprocessing(model, spec, preferred, augment: null);
             ITransform transform = spec.FixedSize ? new Compose(new Resize((spec.Height, spec.Width)), fit) : fit;
-            return new CheckpointClassifier(model, info, new Classifier(model, transform, classes, device));
+            return new CheckpointClassifier(model, info, new Classifier(model, transform, classes, device, inference with { InPlace = true }));   // owns the model
         }
         catch
         {

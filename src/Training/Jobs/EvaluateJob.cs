@@ -2,6 +2,7 @@ using ModelZoo.Data;
 using ModelZoo.Data.Catalog;
 using ModelZoo.Data.Loading;
 using ModelZoo.Models;
+using ModelZoo.Models.Inference;
 using ModelZoo.Models.Weights;
 using ModelZoo.Models.Weights.Loading;
 using ModelZoo.Training.Checkpoints;
@@ -10,11 +11,13 @@ namespace ModelZoo.Training.Jobs;
 
 /// <summary>Evaluates saved weights on a range of a dataset: a ModelZoo checkpoint (model options, classes and
 /// normalisation come from it), or a PyTorch .pth / safetensors / TorchSharp file loaded strictly into the named model
-/// built for the dataset (at the dataset's native size when the model accepts it, e.g. LeNet-5 at 28×28).</summary>
+/// built for the dataset (at the dataset's native size when the model accepts it, e.g. LeNet-5 at 28×28). The model runs
+/// through the inference fast path (the inference argument, default <see cref="InferenceOptions.Default"/>) in place.</summary>
 public static class EvaluateJob
 {
     public static EvaluationResult Run(string modelName, string weightsPath, string datasetName, string? dataDirectory,
-        IndexRange? range = null, int batchSize = 256, CancellationToken cancellationToken = default, int workers = 0)
+        IndexRange? range = null, int batchSize = 256, CancellationToken cancellationToken = default, int workers = 0,
+        InferenceOptions? inference = null)
     {
         ModelEntry entry = Zoo.Get(modelName);
         (IClassificationDataset dataset, DatasetSpec spec) = DatasetCatalog.Open(datasetName, dataDirectory);
@@ -29,7 +32,8 @@ public static class EvaluateJob
             int preferred = entry.DefaultInputShape.Length == 3 ? entry.DefaultInputShape[1] : 224;
             DataLoader loader = DataPipeline.Loader(dataset, r, DataPipeline.Preprocessing(model, used, preferred, augment: null),
                 new DataLoaderOptions { BatchSize = batchSize, Workers = workers });
-            return Evaluator.Evaluate(model, loader, cancellationToken: cancellationToken);
+            using InferenceModel fast = FastInference.Optimize(model, (inference ?? InferenceOptions.Default) with { InPlace = true });
+            return Evaluator.Evaluate(fast.Model, loader, cancellationToken: cancellationToken);
         }
     }
 

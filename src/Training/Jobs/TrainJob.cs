@@ -59,7 +59,7 @@ public static class TrainJob
         {
             Epochs = options.Epochs, LearningRate = options.LearningRate, Optimizer = options.Optimizer,
             Seed = options.Seed, Device = options.Device,
-            Precision = options.Precision,
+            Precision = options.Precision, MemoryFormat = options.MemoryFormat,
             ResumeFrom = options.Resume,
         });
         trainer.Add(new ProgressCallback(steps, epochs));

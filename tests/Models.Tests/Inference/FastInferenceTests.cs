@@ -125,6 +125,12 @@ public sealed class FastInferenceTests(ITestOutputHelper output)
         using (torch.no_grad())
             Assert.True(fast.Logits(input).sub(model.call(input)).abs().max().item<float>() <= 1e-4);
 
+        // A swapped parameter-free module changes no state_dict key; the module check still refuses to copy.
+        using nn.Module avgpool = ModuleSurgery.Replace(model, "avgpool", nn.AdaptiveMaxPool2d(new long[] { 1, 1 }));
+        var swapped = Assert.Throws<NotSupportedException>(() => FastInference.Optimize(model));
+        Assert.Contains("avgpool: AdaptiveMaxPool2d", swapped.Message);
+        ModuleSurgery.Replace(model, "avgpool", avgpool).Dispose();
+
         ModuleSurgery.Replace(model, "layer4", nn.Identity()).Dispose();
         var ex = Assert.Throws<NotSupportedException>(() => FastInference.Optimize(model));
         Assert.Contains("InPlace", ex.Message);
