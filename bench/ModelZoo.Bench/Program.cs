@@ -1,6 +1,8 @@
 using ModelZoo.Bench;
 
 // ModelZoo benchmarks: dotnet run -c Release --project bench/ModelZoo.Bench -- <command> [options]
+if (args.Length > 0 && args[0] == "models") return ModelZoo.Bench.Models.ModelsCommand.Run(args[1..]);   // flags without values: own parser
+if (args.Length > 0 && args[0] == "profile") return ModelZoo.Bench.Models.ProfileCommand.Run(args[1..]);
 string command = args.Length > 0 ? args[0] : "help";
 var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 for (int i = 1; i + 1 < args.Length; i += 2) options[args[i].TrimStart('-')] = args[i + 1];
@@ -27,6 +29,13 @@ switch (command)
                           the same loader feeding CPU training steps; fraction of step time spent waiting for data
               memory      [--epochs 20] [--workers 2] [--batch 64]
                           RSS per epoch over MNIST t10k; exit code 1 if any epoch is more than 10% off epoch 1
+              models      [--models lenet5,alexnet,vgg16,googlenet,resnet18,resnet50] [--compare-pytorch] [--quick] [--json out.json]
+                          [--markdown out.md] [--threads 2] [--rounds 3] [--python /usr/bin/python3] [--bf16 auto|on|off]
+                          [--fma-units N] [--clock-ghz X] [--no-lenet-epoch] [--lenet-pipeline torchvision|tensor] [--mnist-dir DIR]
+                          inference (batch 1, 32: nchw, channels-last, fast, bf16) and training (batch 32, resnet50 16) img/s,
+                          GFLOP/s vs a measured matmul and the FMA peak; with --compare-pytorch interleaved with bench/pytorch/bench.py
+              profile     [--models resnet18,resnet50] [--compare-pytorch] [--quick] [--threads 2] [--json out.json]
+                          a training step split into zero_grad / forward / backward / optimizer step (and page faults), ours vs PyTorch
             """);
         return command == "help" ? 0 : 2;
 }

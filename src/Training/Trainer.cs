@@ -99,7 +99,7 @@ public sealed class Trainer
             using (torch.NewDisposeScope())
             {
                 Tensor x = batch.Inputs.to(context.Device), y = batch.Targets.to(context.Device);
-                context.Optimizer.zero_grad();
+                Optimizers.ClearGradients(context.Optimizer);
                 Tensor logits, loss;
                 using (Precision.ForwardContext())
                 {

@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ModelZoo.Bench.Models;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace ModelZoo.Bench.Models;
+
+/// <summary>
+/// <c>models</c>: throughput of every requested model in every variant (<see cref="ModelsBenchOptions.RowsFor"/>),
+/// with GFLOP/s against a measured large matmul and the CPU's FMA peak, optionally interleaved row by row with PyTorch
+/// (<see cref="PyTorchWorker"/>), plus the LeNet-5 MNIST epoch comparison. Prints a markdown report; --json writes every
+/// measurement, --markdown writes the report to a file as well.
+/// </summary>
+internal static class ModelsCommand
+{
+    public static int Run(IReadOnlyList<string> args)
+    {
+        ModelsBenchOptions o = ModelsBenchOptions.Parse(args);
+        string malloc = o.ApplyMalloc();
+        torch.set_num_threads(o.Threads);
+        MachineInfo machine = MachineInfo.Detect(o.FmaUnits, o.ClockGhz);
+        var started = DateTime.UtcNow;
+        string loadBefore = LoadAverage();
+        using PyTorchWorker? worker = o.ComparePyTorch ? PyTorchWorker.Start(o.Python, o.Threads, o.PythonEnvironment) : null;
+        bool torchBf16 = o.Bf16 == "on" || (o.Bf16 == "auto" && machine.HasNativeBf16);
+
+        double oursMatmul = Matmul(o.MatmulSize, o.Timing);
+        double? torchMatmul = worker is null ? null : worker.Send(new JsonObject { ["cmd"] = "matmul", ["n"] = o.MatmulSize, ["min_iterations"] = o.Timing.MinIterations + 1 })["gflops"]?.GetValue<double>();
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"matmul {o.MatmulSize}²: ours {oursMatmul:F1} GFLOP/s{(torchMatmul is { } t ? $", PyTorch {t:F1}" : "")}"));
+
+        var results = new List<RowResult>();
+        using (var ours = new OursRunner())
+        {
+            foreach (string model in o.Models)
+                foreach (BenchRow row in ModelsBenchOptions.RowsFor(model))
+                {
+                    RowResult result = Measure(row, ours, worker, o, torchBf16);
+                    results.Add(result);
+                    Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"{row.Label,-36} ours {result.OursImgPerSec,9:F2} img/s   PyTorch {result.PyTorchImgPerSec,9:F2}   {result.PyTorchNote}"));
+                }
+        }
+
+        List<(double Ours, double PyTorch, string? Error)> epochs = new();
+        if (o.LeNetEpoch && o.Models.Contains("lenet5"))
+            for (int r = 0; r < o.RoundCount; r++)
+            {
+                double oursSeconds = LeNetEpoch.Ours(o.MnistDir, o.Threads);
+                (double torchSeconds, string? error) = worker is null ? (double.NaN, "not compared") : LeNetEpoch.PyTorch(o.Python, o.MnistDir, o.Threads, o.LeNetPipeline, o.PythonEnvironment);
+                epochs.Add((oursSeconds, torchSeconds, error));
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"lenet5 MNIST epoch round {r + 1}: ours {oursSeconds:F2} s, PyTorch {torchSeconds:F2} s {error}"));
+            }
+
+        var context = new ModelsReport.Context(o, machine, started, loadBefore, LoadAverage(), oursMatmul, torchMatmul, worker?.Hello,
+            Environment.CommandLine, torchBf16, malloc);
+        string markdown = ModelsReport.Markdown(context, results, epochs);
+        Console.WriteLine(markdown);
+        if (o.MarkdownPath is { } md) WriteAtomically(md, markdown);
+        if (o.JsonPath is { } json) WriteAtomically(json, ModelsReport.Json(context, results, epochs).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        return 0;
+    }
+
+    private static RowResult Measure(BenchRow row, OursRunner ours, PyTorchWorker? worker, ModelsBenchOptions o, bool torchBf16)
+    {
+        var oursRounds = new List<double>();
+        var torchRounds = new List<double>();
+        string? note = worker is null ? "not compared" : row.Variant == "bf16" && !torchBf16 ? "bf16 skipped: no native bf16 on this CPU (--bf16 on forces it)" : null;
+        if (row.Variant == "fast" && note is null) note = "vs PyTorch channels-last (eager has no folding)";
+        for (int r = 0; r < o.RoundCount; r++)
+        {
+            oursRounds.Add(row.Batch / Timing.Median(ours.Run(row, o.Timing)));
+            if (worker is null || (row.Variant == "bf16" && !torchBf16)) continue;
+            (string layout, string dtype) = row.TorchConfig;
+            JsonObject reply = worker.Send(new JsonObject
+            {
+                ["cmd"] = "run", ["model"] = row.Model, ["task"] = row.Task, ["batch"] = row.Batch, ["layout"] = layout, ["dtype"] = dtype,
+                ["warmup"] = o.Timing.Warmup, ["min_iterations"] = o.Timing.MinIterations, ["target_seconds"] = o.Timing.TargetSeconds,
+                ["max_iterations"] = o.Timing.MaxIterations,
+            });
+            if (PyTorchWorker.Error(reply) is { } error)
+            {
+                note = "PyTorch: " + error;
+                break;
+            }
+            torchRounds.Add(row.Batch / Timing.Median(PyTorchWorker.Seconds(reply)));
+        }
+        return new RowResult(row, ours.Macs(row.Model), oursRounds, torchRounds, note);
+    }
+
+    /// <summary>GFLOP/s of an n×n float32 matmul (median iteration).</summary>
+    internal static double Matmul(int n, Timing timing)
+    {
+        using var scope = torch.NewDisposeScope();
+        Tensor a = torch.randn(n, n), b = torch.randn(n, n);
+        Timing rule = timing with { Warmup = 1, TargetSeconds = 0, MinIterations = timing.MinIterations + 1 };
+        double seconds = Timing.Median(rule.Measure(() => torch.mm(a, b).Dispose()));
+        return 2.0 * n * n * (double)n / seconds / 1e9;
+    }
+
+    internal static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
+    private static void WriteAtomically(string path, string text)
+    {
+        string full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        string temp = full + $".{Environment.ProcessId}.tmp";
+        File.WriteAllText(temp, text);
+        File.Move(temp, full, overwrite: true);
+    }
+}
