@@ -34,7 +34,7 @@ switch (command)
                           [--fma-units N] [--clock-ghz X] [--no-lenet-epoch] [--lenet-pipeline torchvision|tensor] [--mnist-dir DIR]
                           inference (batch 1, 32: nchw, channels-last, fast, bf16) and training (batch 32, resnet50 16) img/s,
                           GFLOP/s vs a measured matmul and the FMA peak; with --compare-pytorch interleaved with bench/pytorch/bench.py
-              profile     [--models resnet18,resnet50] [--compare-pytorch] [--quick] [--threads 2] [--json out.json]
+              profile     [--models resnet18,resnet50] [--compare-pytorch] [--quick] [--threads 2] [--only steps|kernels] [--json out.json]
                           a training step split into zero_grad / forward / backward / optimizer step (and page faults), ours vs PyTorch
             """);
         return command == "help" ? 0 : 2;

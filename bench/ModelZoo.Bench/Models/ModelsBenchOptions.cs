@@ -23,6 +23,9 @@ internal sealed record ModelsBenchOptions
     public string MnistDir { get; init; } = ModelZoo.Tests.RepoPaths.SharedData("mnist");
     public int MatmulSize { get; init; } = 2048;
 
+    /// <summary>profile only: "steps", "kernels" or null (both).</summary>
+    public string? Only { get; init; }
+
     /// <summary>keep (default): our process keeps freed native memory (<see cref="ModelZoo.Models.Runtime.NativeHeap"/>, as the CLI
     /// does); default: glibc's behaviour.</summary>
     public string Malloc { get; init; } = "keep";
@@ -72,6 +75,7 @@ internal sealed record ModelsBenchOptions
                 "--mnist-dir" => o with { MnistDir = Value() },
                 "--malloc" => o with { Malloc = Value() is "keep" or "default" ? args[i] : throw new ArgumentException("--malloc takes keep or default.") },
                 "--pytorch-malloc" => o with { PyTorchMalloc = Value() is "keep" or "default" ? args[i] : throw new ArgumentException("--pytorch-malloc takes keep or default.") },
+                "--only" => o with { Only = Value() is "steps" or "kernels" ? args[i] : throw new ArgumentException("--only takes steps or kernels.") },
                 "--matmul-size" => o with { MatmulSize = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 _ => throw new ArgumentException($"Unknown option '{name}'. Run without arguments for the list."),
             };

@@ -33,7 +33,7 @@ internal static class ProfileCommand
         report.AppendLine("| model | batch | layout | zero_grad | side | zero_grad s | forward s | backward s | step s | total s | faults fwd/bwd/step |");
         report.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
         var json = new JsonArray();
-        foreach (string model in o.Models)
+        foreach (string model in o.Only == "kernels" ? Array.Empty<string>() : o.Models)
         {
             int batch = model == "resnet50" ? 16 : 32;
             foreach (string layout in new[] { "nchw", "channels-last" })
@@ -56,7 +56,7 @@ internal static class ProfileCommand
                     json.Add(Json(model, batch, layout, none, "pytorch", torchPhases));
                 }
         }
-        report.AppendLine().Append(Kernels(worker, o.Quick));
+        if (o.Only != "steps") report.AppendLine().Append(Kernels(worker, o.Quick));
         Console.WriteLine(report);
         if (o.JsonPath is { } path) File.WriteAllText(path, json.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
         return 0;
