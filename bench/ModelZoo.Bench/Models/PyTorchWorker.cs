@@ -40,10 +40,28 @@ internal sealed class PyTorchWorker : IDisposable
         info.ArgumentList.Add("--threads");
         info.ArgumentList.Add(threads.ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach ((string name, string value) in environment ?? new Dictionary<string, string>()) info.Environment[name] = value;
-        Process process = Process.Start(info) ?? throw new InvalidOperationException($"Cannot start {python}.");
-        var worker = new PyTorchWorker(process, new JsonObject());
-        JsonObject hello = worker.Send(new JsonObject { ["cmd"] = "hello" });
-        return new PyTorchWorker(process, hello);
+        Process process;
+        try
+        {
+            process = Process.Start(info) ?? throw new InvalidOperationException($"Cannot start {python}.");
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            throw new InvalidOperationException($"Cannot start '{python}' ({ex.Message}): give a Python with torch and torchvision by --python PATH or $MODELZOO_PYTHON.", ex);
+        }
+        var probe = new PyTorchWorker(process, new JsonObject());
+        try
+        {
+            JsonObject hello = probe.Send(new JsonObject { ["cmd"] = "hello" });
+            if (Error(hello) is { } error) throw new InvalidOperationException($"bench.py under '{python}' failed: {error}");
+            return new PyTorchWorker(process, hello);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or InvalidDataException or IOException or JsonException)
+        {
+            probe.Dispose();
+            throw new InvalidOperationException(
+                $"'{python}' could not run bench/pytorch/bench.py ({ex.Message}): give a Python with torch and torchvision by --python PATH or $MODELZOO_PYTHON.", ex);
+        }
     }
 
     /// <summary>Sends one request and waits for its one-line answer; an "error" answer is returned as it is.</summary>
