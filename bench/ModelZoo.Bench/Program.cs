@@ -20,6 +20,12 @@ switch (command)
         return 0;
     case "memory":
         return MemoryBench.Run(GetInt("epochs", 20), GetInt("workers", 2), GetInt("batch", 64));
+    case "crc":
+        return CheckpointCrcBench.Run(Get("file", "/tmp/modelzoo-crc-500mb.pth"), GetInt("repeats", 5));
+    case "cam":
+        return CamBench.Run(Get("model", "resnet18"), GetInt("size", 224), GetInt("batch", 1), GetInt("rounds", 10), GetInt("scorecam-batch", 32));
+    case "cam-memory":
+        return CamMemoryBench.Run(Get("model", "resnet18"), GetInt("size", 112), GetInt("calls", 200));
     default:
         Console.WriteLine("""
             ModelZoo.Bench commands (options as --name value):
@@ -36,6 +42,12 @@ switch (command)
                           GFLOP/s vs a measured matmul and the FMA peak; with --compare-pytorch interleaved with bench/pytorch/bench.py
               profile     [--models resnet18,resnet50] [--compare-pytorch] [--quick] [--threads 2] [--only steps|kernels] [--json out.json]
                           a training step split into zero_grad / forward / backward / optimizer step (and page faults), ours vs PyTorch
+              crc         [--file /tmp/modelzoo-crc-500mb.pth] [--repeats 5]
+                          cost of the zip CRC-32 checks as a fraction of loading a torch.save checkpoint
+              cam         [--model resnet18] [--size 224] [--batch 1] [--rounds 10] [--scorecam-batch 32] [--threads N]
+                          CAM / forward and Grad-CAM / (forward + backward), interleaved; Score-CAM time; exit code 1 over 1.10 / 1.15
+              cam-memory  [--model resnet18] [--size 112] [--calls 200]
+                          RSS over consecutive Grad-CAM calls and hooks left; exit code 1 beyond 5% or with a hook left
             """);
         return command == "help" ? 0 : 2;
 }

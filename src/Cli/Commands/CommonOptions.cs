@@ -20,14 +20,16 @@ internal static class CommonOptions
 
     public static Option<string> Dataset(string? defaultValue) => new("--dataset", "-d")
     {
-        Description = "Dataset: synthetic (embedded, no download), mnist, fashion-mnist, kmnist, imagefolder (class sub-folders; train/ and val/ when present).",
+        Description = "Dataset: synthetic (embedded, no download), mnist, fashion-mnist, kmnist, cifar10, cifar100 (downloaded into --data-dir when missing), " +
+            "imagefolder (class sub-folders; train/ and val/ when present, else split 80/20 at random).",
         DefaultValueFactory = _ => defaultValue!,
         Required = defaultValue is null,
     };
 
     public static Option<string?> DataDir() => new("--data-dir")
     {
-        Description = "Directory with the dataset files (MNIST family: the IDX .gz files; downloaded there if missing).",
+        Description = "Directory with the dataset files (MNIST family: the IDX files, .gz or raw; CIFAR: the python or binary batches, " +
+            "or the folder they unpack to); MNIST and CIFAR files are downloaded there if missing.",
     };
 
     public static Option<IndexRange?> Range(string name, string description) => new(name)
@@ -80,6 +82,17 @@ internal static class CommonOptions
 
     public static Option<string> Out(string defaultValue) =>
         new("--out") { Description = "Directory for the checkpoint.", DefaultValueFactory = _ => defaultValue };
+
+    public static Option<string?> Resume() => new("--resume")
+    {
+        Description = "Continue the run saved in this checkpoint (weights, optimizer state, history) up to --epochs in total, " +
+            "writing to the same checkpoint and log directory. Model, dataset, precision and seed (finetune: also weights, freeze, classes, train limit) come from the checkpoint.",
+    };
+
+    public static Option<string?> LogDir() => new("--log-dir")
+    {
+        Description = "Directory for metrics.csv, metrics.jsonl and curves.png (default: beside the checkpoint, named after it: runs/lenet5-synthetic/).",
+    };
 
     public static Option<string?> Device() => new("--device") { Description = "cpu, cuda or cuda:N (default: CUDA when present)." };
 

@@ -2,79 +2,67 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using ModelZoo.Cli.Output;
-using ModelZoo.Training;
+using ModelZoo.Training.Checkpoints;
 using ModelZoo.Training.Jobs;
-using ModelZoo.Training.Transfer;
 
 namespace ModelZoo.Cli.Commands;
 
-/// <summary>`modelzoo finetune`: new head on pretrained weights, optionally frozen backbone, trained on a dataset.</summary>
+/// <summary>`modelzoo finetune`: new head on pretrained weights, optionally frozen backbone, trained on a dataset; the
+/// run options (precision, resume, logs, ...) are those of `modelzoo train`.</summary>
 internal static class FinetuneCommand
 {
     public static Command Create(CliContext context)
     {
         var defaults = new FinetuneJobOptions { Model = "", Weights = "" };
-        Option<string> model = CommonOptions.RequiredModel();
+        var model = new Option<string>("--model", "-m") { Description = "Registered model name (see 'modelzoo models'). Required unless --resume." };
         var weights = new Option<string>("--weights", "-w")
         {
-            Description = "Starting weights: a catalog name (DEFAULT, IMAGENET1K_V1, ...), a .pth/.pt file, or a .ckpt from 'modelzoo train'.",
-            Required = true,
+            Description = "Starting weights: a catalog name (DEFAULT, IMAGENET1K_V1, ...), a .pth/.pt file, or a .ckpt from 'modelzoo train'. " +
+                "Required unless --resume (which uses the first run's).",
         };
-        var dataset = new Option<string>("--dataset", "-d")
-        {
-            Description = "imagefolder (DIR/train and DIR/val class folders, or class folders split 80/20 at random), synthetic, mnist, fashion-mnist, kmnist.",
-            DefaultValueFactory = _ => defaults.Dataset,
-        };
-        Option<string?> augment = CommonOptions.Augment(
-            "Training augmentation: none, basic, imagenet, trivialaugment. Default: imagenet for imagefolder, none otherwise.");
-        Option<int> workers = CommonOptions.Workers();
-        Option<string?> dataDir = CommonOptions.DataDir();
+        var run = new RunCommandOptions(defaults, "Seed of the new head, shuffling and splits.", "Learning rate of the new head.");
         var freeze = new Option<string>("--freeze")
         {
             Description = "What not to train: backbone (all but the new head), none, or a comma list of module paths (e.g. conv1,bn1,layer1).",
             DefaultValueFactory = _ => defaults.Freeze,
         };
-        var classes = new Option<string?>("--classes") { Description = "Keep only these classes (comma list of names or indices), relabelled in this order." };
-        Option<IndexRange?> trainRange = CommonOptions.Range("--train-range", "Training items of a catalog dataset, before --classes (default: first 80%)");
-        Option<IndexRange?> evalRange = CommonOptions.Range("--eval-range", "Evaluation items of a catalog dataset (default: last 20%)");
+        var classes = new Option<string?>("--classes") { Description = "Keep only these classes (comma list of names or indices), relabelled in this order (applied after the ranges)." };
         var trainLimit = new Option<int?>("--train-limit") { Description = "Use at most this many training items (after --classes)." };
-        Option<int> epochs = CommonOptions.Epochs(defaults.Epochs);
-        Option<int> batchSize = CommonOptions.BatchSize(defaults.BatchSize);
-        Option<double> lr = CommonOptions.LearningRate(defaults.LearningRate, "Learning rate of the new head.");
         var backboneLr = new Option<double?>("--backbone-lr") { Description = "Learning rate of unfrozen backbone layers (default: --lr / 10)." };
-        Option<string> optimizer = CommonOptions.Optimizer();
-        Option<long> seed = CommonOptions.Seed("Seed of the new head, shuffling and splits.");
-        Option<string> outDir = CommonOptions.Out(defaults.OutputDirectory);
-        Option<string?> device = CommonOptions.Device();
-        Option<int?> threads = CommonOptions.Threads();
         Option<int?> numClasses = ModelShapeOptions.NumClasses();
         Option<int?> inChannels = ModelShapeOptions.InChannels();
         Option<int?> inputSize = ModelShapeOptions.InputSize();
         Option<bool> json = CommonOptions.Json();
+        var loading = new WeightsLoadingOptions();
 
         var command = new Command("finetune", "Fine-tune pretrained weights on a dataset: new classifier, frozen backbone by default.")
         {
-            model, weights, dataset, dataDir, freeze, classes, trainRange, evalRange, trainLimit, epochs, batchSize, lr, backboneLr,
-            optimizer, seed, outDir, device, threads, augment, workers, numClasses, inChannels, inputSize, json,
+            model, weights, freeze, classes, trainLimit, backboneLr,
         };
+        run.AddTo(command);
+        foreach (Option option in new Option[] { numClasses, inChannels, inputSize, json }) command.Options.Add(option);
+        loading.AddTo(command);
+        command.Validators.Add(r =>
+        {
+            if (r.GetResult(run.Resume) is not null) return;
+            foreach (Option required in new Option[] { model, weights })
+                if (r.GetResult(required) is null) r.AddError($"Option '{required.Name}' is required (unless --resume continues a fine-tune).");
+        });
         command.SetAction(async (parse, ct) =>
         {
-            int e = parse.GetValue(epochs), b = parse.GetValue(batchSize);
-            double rate = parse.GetValue(lr);
             if (parse.GetValue(backboneLr) is < 0) throw new ArgumentException("--backbone-lr must be >= 0.");
             if (parse.GetValue(trainLimit) is < 1) throw new ArgumentException("--train-limit must be >= 1.");
-            var options = new FinetuneJobOptions
+            FinetuneJobOptions options = run.Read(parse, new FinetuneJobOptions
             {
-                Model = parse.GetValue(model)!, Weights = parse.GetValue(weights)!, Dataset = parse.GetValue(dataset)!,
-                DataDirectory = parse.GetValue(dataDir), Freeze = parse.GetValue(freeze)!,
+                Model = parse.GetValue(model) ?? "", Weights = parse.GetValue(weights) ?? "", Freeze = parse.GetValue(freeze)!,
                 Classes = parse.GetValue(classes)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-                TrainRange = parse.GetValue(trainRange), EvalRange = parse.GetValue(evalRange), TrainLimit = parse.GetValue(trainLimit),
-                Epochs = e, BatchSize = b, LearningRate = rate, BackboneLearningRate = parse.GetValue(backboneLr),
-                Optimizer = Enum.Parse<OptimizerKind>(parse.GetValue(optimizer)!, ignoreCase: true), Seed = parse.GetValue(seed),
-                OutputDirectory = parse.GetValue(outDir)!, Device = parse.GetValue(device), Threads = parse.GetValue(threads),
-                Augment = parse.GetValue(augment), Workers = parse.GetValue(workers),
+                TrainLimit = parse.GetValue(trainLimit), BackboneLearningRate = parse.GetValue(backboneLr),
                 ModelOptions = ModelShapeOptions.Read(parse, numClasses, inChannels, inputSize),
-            };
+                Loading = loading.Read(parse),
+            });
+            if (run.ResumeInfo(parse) is { } info)
+                options = ResumeDefaults(parse, run.ResumeDefaults(parse, options, info), info, model, weights, freeze, classes, trainLimit,
+                    new Option[] { numClasses, inChannels, inputSize });
             var console = new TrainingConsole(context);
             FinetuneJobResult result = await console.RunAsync("fine-tuning",
                 () => FinetuneJob.RunAsync(options, console.Steps, console.Epochs, new DownloadConsole(context).Progress, ct)).ConfigureAwait(false);
@@ -87,7 +75,7 @@ internal static class FinetuneCommand
                     ["trainable_parameters"] = result.TrainableParameters, ["total_parameters"] = result.TotalParameters,
                     ["epochs"] = result.Epochs, ["train_loss"] = Math.Round(result.TrainLoss, 6),
                     ["eval_accuracy"] = Math.Round(result.EvalAccuracy, 6), ["seconds"] = Math.Round(result.Seconds, 3),
-                    ["checkpoint"] = result.Checkpoint,
+                    ["checkpoint"] = result.Checkpoint, ["metrics_csv"] = result.MetricsCsv!, ["plot"] = result.Plot!,
                 })).ConfigureAwait(false);
             }
             else
@@ -95,10 +83,25 @@ internal static class FinetuneCommand
                 await context.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                     $"{result.Model} from {result.Weights}: {result.Classes.Count} classes, {result.TrainableParameters:N0} of {result.TotalParameters:N0} parameters trained; "
                     + $"eval accuracy {result.EvalAccuracy:P2} on {result.EvalItems} items, train loss {result.TrainLoss:F4}, {result.Epochs} epoch(s) in {result.Seconds:F1} s. "
-                    + $"Checkpoint: {result.Checkpoint}")).ConfigureAwait(false);
+                    + $"Checkpoint: {result.Checkpoint}. Logs: {Path.GetDirectoryName(result.MetricsCsv)}")).ConfigureAwait(false);
             }
             return 0;
         });
         return command;
+    }
+
+    /// <summary>With --resume, the model and the fine-tune recipe (weights, freeze, classes, train limit, model shape) default
+    /// to the checkpoint's; the job rejects explicit values that differ.</summary>
+    private static FinetuneJobOptions ResumeDefaults(ParseResult parse, FinetuneJobOptions options, CheckpointInfo info, Option model,
+        Option weights, Option freeze, Option classes, Option trainLimit, Option[] shape)
+    {
+        if (RunCommandOptions.IsImplicit(parse, model)) options = options with { Model = info.Model };
+        if (info.Finetune is not { } recipe) return options;   // the job explains that a train checkpoint resumes with 'train'
+        if (RunCommandOptions.IsImplicit(parse, weights)) options = options with { Weights = recipe.Weights };
+        if (RunCommandOptions.IsImplicit(parse, freeze)) options = options with { Freeze = recipe.Freeze };
+        if (RunCommandOptions.IsImplicit(parse, classes)) options = options with { Classes = recipe.Classes };
+        if (RunCommandOptions.IsImplicit(parse, trainLimit)) options = options with { TrainLimit = recipe.TrainLimit };
+        if (shape.All(o => RunCommandOptions.IsImplicit(parse, o))) options = options with { ModelOptions = recipe.ModelOptions };
+        return options;
     }
 }

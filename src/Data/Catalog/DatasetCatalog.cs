@@ -1,3 +1,4 @@
+using ModelZoo.Core.Preprocessing;
 using ModelZoo.Data.Datasets.ImageFolders;
 using ModelZoo.Data.Datasets.Mnist;
 using ModelZoo.Data.Datasets.Synthetic;
@@ -6,21 +7,25 @@ namespace ModelZoo.Data.Catalog;
 
 /// <summary>
 /// Opens the datasets known by name (<c>synthetic</c>, <c>mnist</c>, <c>fashion-mnist</c>, <c>kmnist</c>,
-/// <c>imagefolder</c>) the way the CLI and notebooks do: one call gives the dataset and its <see cref="DatasetSpec"/>.
+/// <c>cifar10</c>, <c>cifar100</c>, <c>imagefolder</c>) the way the CLI and notebooks do: one call gives the dataset and
+/// its <see cref="DatasetSpec"/>.
 /// </summary>
 public static class DatasetCatalog
 {
     /// <summary>Items in the embedded synthetic dataset.</summary>
     public const int SyntheticCount = 10_000;
 
-    public static IReadOnlyList<string> Names { get; } = new[] { "synthetic", "mnist", "fashion-mnist", "kmnist", "imagefolder" };
+    public static IReadOnlyList<string> Names { get; } = new[] { "synthetic", "mnist", "fashion-mnist", "kmnist", "cifar10", "cifar100", "imagefolder" };
 
-    /// <summary>Opens the training split and, where the dataset has one, a separate evaluation split: an ImageFolder root
-    /// with <c>train/</c> and <c>val/</c> (or <c>valid/</c>, <c>test/</c>) sub-folders gives both; any other dataset
-    /// gives one split that ranges divide (a single ImageFolder tree in a seeded random order, so ranges cut across classes).</summary>
+    /// <summary>Opens the training split and, where the dataset has one, a separate evaluation split: CIFAR gives its
+    /// training and test batches, an ImageFolder root with <c>train/</c> and <c>val/</c> (or <c>valid/</c>, <c>test/</c>)
+    /// sub-folders gives both; any other dataset gives one split that ranges divide (a single ImageFolder tree in a seeded
+    /// random order, so ranges cut across classes).</summary>
     public static DatasetSplits OpenSplits(string name, string? dataDirectory = null, long seed = 0)
     {
-        if (Normalize(name) != "imagefolder")
+        string normalized = Normalize(name);
+        if (CifarCatalog.Handles(normalized)) return CifarCatalog.OpenSplits(normalized, RequireDirectory(name, dataDirectory));
+        if (normalized != "imagefolder")
         {
             (IClassificationDataset data, DatasetSpec spec) = Open(name, dataDirectory, seed);
             return new DatasetSplits(data, null, spec);
@@ -57,7 +62,7 @@ public static class DatasetCatalog
     private static (IClassificationDataset Dataset, DatasetSpec Spec) OpenFolder(string directory)
     {
         var folder = new ImageFolder(directory);
-        return (folder, new DatasetSpec("imagefolder", 3, 0, 0, new[] { 0.485, 0.456, 0.406 }, new[] { 0.229, 0.224, 0.225 }, folder.Classes));
+        return (folder, new DatasetSpec("imagefolder", 3, 0, 0, DatasetStatistics.ImageNetMean.ToArray(), DatasetStatistics.ImageNetStd.ToArray(), folder.Classes));
     }
 
     private static string RequireDirectory(string name, string? dataDirectory)
@@ -68,8 +73,10 @@ public static class DatasetCatalog
     }
 
     /// <summary>Opens <paramref name="name"/>. For the MNIST family the file set in <paramref name="dataDirectory"/> is
-    /// train-* when both train files are there, else t10k-*. Missing files raise <see cref="FileNotFoundException"/>
-    /// naming the files and the directory (call <see cref="EnsureDownloadedAsync"/> first to fetch them).</summary>
+    /// train-* when both train files are there, else t10k-*; for CIFAR and an ImageFolder root with train/ and val/ it is
+    /// the evaluation split (CIFAR's test batch; <see cref="OpenSplits"/> gives both). Missing files raise
+    /// <see cref="FileNotFoundException"/> naming the files and the directory (call <see cref="EnsureDownloadedAsync"/>
+    /// first to fetch them).</summary>
     public static (IClassificationDataset Dataset, DatasetSpec Spec) Open(string name, string? dataDirectory = null, long seed = 0)
     {
         switch (Normalize(name))
@@ -80,18 +87,20 @@ public static class DatasetCatalog
             case "imagefolder":
                 DatasetSplits splits = OpenSplits(name, dataDirectory, seed);
                 return (splits.Eval ?? splits.Train, splits.Spec);
+            case var cifar when CifarCatalog.Handles(cifar):
+                return CifarCatalog.OpenTest(cifar, RequireDirectory(name, dataDirectory));
             case var mnistName:
                 MnistVariant variant = Variant(mnistName);
                 string dir = RequireDirectory(name, dataDirectory);
                 MnistSplit split = MnistDataset.HasSplit(dir, MnistSplit.Train) ? MnistSplit.Train : MnistSplit.Test;
                 MnistDataset data = MnistDataset.Load(dir, split, variant);
-                (double mean, double std) = variant switch
+                (IReadOnlyList<double> mean, IReadOnlyList<double> std) = variant switch
                 {
-                    MnistVariant.FashionMnist => (0.2860, 0.3530),
-                    MnistVariant.KMnist => (0.1918, 0.3483),
-                    _ => (0.1307, 0.3081),
+                    MnistVariant.FashionMnist => (DatasetStatistics.FashionMnistMean, DatasetStatistics.FashionMnistStd),
+                    MnistVariant.KMnist => (DatasetStatistics.KMnistMean, DatasetStatistics.KMnistStd),
+                    _ => (DatasetStatistics.MnistMean, DatasetStatistics.MnistStd),
                 };
-                return (data, new DatasetSpec(mnistName, 1, data.Height, data.Width, new[] { mean }, new[] { std }, data.Classes));
+                return (data, new DatasetSpec(mnistName, 1, data.Height, data.Width, mean.ToArray(), std.ToArray(), data.Classes));
         }
     }
 
@@ -101,16 +110,21 @@ public static class DatasetCatalog
         string n = Normalize(name);
         if (n == "synthetic") return true;
         if (n == "imagefolder") return dataDirectory != null && Directory.Exists(dataDirectory);
+        if (CifarCatalog.Handles(n)) return dataDirectory != null && Directory.Exists(dataDirectory) && CifarCatalog.IsAvailable(n, dataDirectory);
         return dataDirectory != null && Directory.Exists(dataDirectory)
             && (MnistDataset.HasSplit(dataDirectory, MnistSplit.Train) || MnistDataset.HasSplit(dataDirectory, MnistSplit.Test));
     }
 
-    /// <summary>Downloads the MNIST-family files into <paramref name="dataDirectory"/> when they are missing.</summary>
+    /// <summary>Downloads the dataset's files into <paramref name="dataDirectory"/> when they are missing: the four
+    /// MNIST-family files, or CIFAR's python archive (then extracted there). <paramref name="mirrors"/> are base URLs
+    /// tried in order instead of the official ones. Every file is hash-checked and written atomically; when no source
+    /// works the <see cref="IOException"/> names the files and the directory to put them in.</summary>
     public static Task EnsureDownloadedAsync(string name, string dataDirectory, IReadOnlyList<string>? mirrors = null,
         IProgress<(string File, long Bytes, long? Total)>? progress = null, CancellationToken cancellationToken = default)
     {
         string n = Normalize(name);
         if (n is "synthetic" or "imagefolder" || IsAvailable(n, dataDirectory)) return Task.CompletedTask;
+        if (CifarCatalog.Handles(n)) return CifarCatalog.EnsureAsync(n, dataDirectory, mirrors, progress, cancellationToken);
         return MnistDownloader.EnsureAsync(dataDirectory, Variant(n), mirrors, progress, cancellationToken);
     }
 
@@ -118,6 +132,7 @@ public static class DatasetCatalog
     {
         string n = (name ?? throw new ArgumentNullException(nameof(name))).Trim().ToLowerInvariant().Replace('_', '-');
         if (n == "fashionmnist") n = "fashion-mnist";
+        if (n is "cifar-10" or "cifar-100") n = n.Replace("-", "");
         if (!Names.Contains(n))
             throw new ArgumentException($"Unknown dataset '{name}'. Known datasets: {string.Join(", ", Names)}.");
         return n;

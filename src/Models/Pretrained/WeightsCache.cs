@@ -1,4 +1,5 @@
-using ModelZoo.IO;
+using ModelZoo.Core;
+using ModelZoo.Core.Downloads;
 
 namespace ModelZoo.Models.Pretrained;
 
@@ -96,7 +97,8 @@ public sealed class WeightsCache
             throw new WeightsUnavailableException(
                 $"Weights {weights.Model} {weights.Name} are not cached and downloads are off (offline). Download {url} "
                 + $"and place it at {target}{TorchHint()}.", url, target, WeightsUnavailableReason.Offline);
-        var forward = progress is null ? null : new ProgressForwarder(progress, weights.FileName);
+        IProgress<DownloadProgress>? forward = ProgressAdapter<DownloadProgress>.Forward(progress,
+            value => new WeightsDownloadProgress(value.Url, weights.FileName, value.BytesReceived, value.TotalBytes));
         try
         {
             await FileDownloader.DownloadAsync(url, target, FileHash.Sha256(weights.Sha256Prefix), forward, cancellationToken, _client)
@@ -108,7 +110,7 @@ public sealed class WeightsCache
             bool mismatch = ex.InnerException is null;
             string what = mismatch
                 ? $"the downloaded file does not match the SHA-256 prefix {weights.Sha256Prefix} in its name and was discarded ({ex.Message})"
-                : $"the download failed ({ex.InnerException?.Message ?? ex.Message}); a partial file is kept at {target}.part and resumed next time";
+                : $"the download failed ({ex.InnerException?.Message ?? ex.Message}); {PartialFile(target + ".part")}";
             throw new WeightsUnavailableException(
                 $"Weights {weights.Model} {weights.Name} could not be fetched from {url}: {what}. "
                 + $"Download the file yourself and place it at {target}{TorchHint()}.",
@@ -117,12 +119,14 @@ public sealed class WeightsCache
         return target;
     }
 
-    private string TorchHint() => TorchHubDirectory is null ? "" : $" (or in PyTorch's cache {TorchHubDirectory})";
-
-    /// <summary>Forwards the downloader's progress synchronously (unlike <see cref="Progress{T}"/>, which posts).</summary>
-    private sealed class ProgressForwarder(IProgress<WeightsDownloadProgress> target, string fileName) : IProgress<DownloadProgress>
+    /// <summary>What is left of a failed download, as it is: a partial file that the next attempt resumes, or none.</summary>
+    private static string PartialFile(string part)
     {
-        public void Report(DownloadProgress value) =>
-            target.Report(new WeightsDownloadProgress(value.Url, fileName, value.BytesReceived, value.TotalBytes));
+        long length = File.Exists(part) ? new FileInfo(part).Length : 0;
+        return length > 0
+            ? $"a partial file of {length:N0} bytes is kept at {part} and resumed next time"
+            : "nothing was received, so no partial file was kept";
     }
+
+    private string TorchHint() => TorchHubDirectory is null ? "" : $" (or in PyTorch's cache {TorchHubDirectory})";
 }

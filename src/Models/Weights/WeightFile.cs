@@ -1,3 +1,5 @@
+using ModelZoo.Core;
+using ModelZoo.Models.Weights.ModelZooFormat;
 using ModelZoo.Models.Weights.PyTorch;
 using ModelZoo.Models.Weights.SafetensorsFormat;
 using ModelZoo.Models.Weights.TorchSharpFormat;
@@ -16,7 +18,7 @@ public static class WeightFile
         if (n >= 4 && head[0] == (byte)'P' && head[1] == (byte)'K' && head[2] == 3 && head[3] == 4) return WeightFileFormat.PyTorchZip;
         if (n >= 2 && head[0] == 0x80 && head[1] <= 5) return WeightFileFormat.PyTorchLegacy;
         if (n >= 9 && head[8] == (byte)'{' && BitConverter.ToUInt64(head[..8]) < (ulong)new FileInfo(path).Length) return WeightFileFormat.Safetensors;
-        if (n >= 8 && head[..8].SequenceEqual("MZCKPT01"u8)) return WeightFileFormat.ModelZooCheckpoint;
+        if (n >= 8 && head[..8].SequenceEqual(ModelZooCheckpoint.Magic)) return WeightFileFormat.ModelZooCheckpoint;
         return WeightFileFormat.TorchSharp;
     }
 
@@ -27,8 +29,28 @@ public static class WeightFile
         WeightFileFormat.PyTorchZip or WeightFileFormat.PyTorchLegacy => PyTorchCheckpoint.LoadStateDict(path, key),
         WeightFileFormat.Safetensors => Safetensors.Load(path),
         WeightFileFormat.ModelZooCheckpoint => throw new InvalidDataException(
-            $"{path} is a ModelZoo training checkpoint; load it with ModelZoo.Training.Checkpoints.Checkpoint.Load."),
-        _ => TorchSharpWeights.Read(path),
+            $"{path} is a ModelZoo checkpoint, not a state dict; load it with ModelZooCheckpoint.Load or ModelResolver.Resolve."),
+        _ => ReadUnrecognised(path),
     };
+
+    /// <summary>TorchSharp's <c>.dat</c> has no signature, so it is what a file without a known one is read as; when
+    /// that fails too, the error says so and shows the first bytes in hex.</summary>
+    private static TensorDict ReadUnrecognised(string path)
+    {
+        try
+        {
+            return TorchSharpWeights.Read(path);
+        }
+        catch (InvalidDataException e)
+        {
+            var head = new byte[16];
+            int n;
+            using (FileStream s = File.OpenRead(path)) n = s.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            string reason = e.Message.StartsWith(path + ": ", StringComparison.Ordinal) ? e.Message[(path.Length + 2)..] : e.Message;
+            throw new InvalidDataException($"{path}: not a recognised weights file (it starts with {(n == 0 ? "nothing: 0 bytes" : PrintableText.Hex(head.AsSpan(0, n)))}; "
+                + "expected a PyTorch zip (50 4B 03 04) or legacy pickle (80 02), safetensors, a ModelZoo checkpoint or a TorchSharp .dat), "
+                + $"and as a TorchSharp .dat: {reason.TrimEnd('.')}.", e);
+        }
+    }
 }
 

@@ -1,8 +1,9 @@
+using ModelZoo.Core.Preprocessing;
 using ModelZoo.Data.Imaging;
 using ModelZoo.Data.Transforms;
 using ModelZoo.Models;
 using ModelZoo.Models.Inference;
-using ModelZoo.Models.Pretrained;
+using ModelZoo.Models.Resolution;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -11,7 +12,7 @@ namespace ModelZoo.Training.Inference;
 /// <summary>
 /// Classifies images with a model, its preprocessing and its class names:
 /// <code>
-/// using PretrainedModel loaded = PretrainedLoader.Load("resnet50", "DEFAULT");
+/// using ResolvedModel loaded = ModelResolver.Resolve("resnet50", "DEFAULT");
 /// var classifier = Classifier.For(loaded);
 /// IReadOnlyList&lt;Prediction&gt; top5 = classifier.Predict("dog.jpg", topK: 5);
 /// </code>
@@ -47,14 +48,12 @@ public sealed class Classifier : IDisposable
         _inference = FastPath(model, inference ?? InferenceOptions.Default);
     }
 
-    /// <summary>A classifier for a loaded model: the weights' preset (or ImageNet's for a plain file) and their categories
-    /// (or ImageNet's when the model has 1000 classes).</summary>
-    public static Classifier For(PretrainedModel loaded, ITransform? transform = null, string? device = null, InferenceOptions? inference = null)
+    /// <summary>A classifier for a resolved model: its preprocessing (<see cref="ResolvedModel.Preprocessing"/>) unless
+    /// <paramref name="transform"/> replaces it, and its labels; <paramref name="inference"/> as in the constructor.</summary>
+    public static Classifier For(ResolvedModel loaded, ITransform? transform = null, string? device = null, InferenceOptions? inference = null)
     {
         ArgumentNullException.ThrowIfNull(loaded);
-        IReadOnlyList<string>? labels = loaded.Categories
-            ?? (loaded.Model.NumClasses == ImageNetCategories.All.Count ? ImageNetCategories.All : null);
-        return new Classifier(loaded.Model, transform ?? InferenceTransforms.FromPreset(loaded.Preset ?? InferencePreset.ImageNet), labels, device, inference);
+        return new Classifier(loaded.Model, transform ?? InferenceTransforms.FromPreset(loaded.Preprocessing), loaded.Labels, device, inference);
     }
 
     public ImageClassifier Model => _model;
@@ -68,7 +67,8 @@ public sealed class Classifier : IDisposable
     public IReadOnlyList<Prediction> Predict(string imagePath, int topK = 5) =>
         Predict(ImageDecoder.Decode(imagePath, _model.InChannels == 1 ? ImageMode.L : ImageMode.Rgb), topK);
 
-    /// <summary>The top <paramref name="topK"/> classes of <paramref name="image"/>, most probable first.</summary>
+    /// <summary>The top <paramref name="topK"/> classes of <paramref name="image"/>, most probable first (ranked by logit,
+    /// which orders like the probabilities and still does where those underflow to 0).</summary>
     public IReadOnlyList<Prediction> Predict(ImageBuffer image, int topK = 5) => PredictBatch(new[] { image }, topK)[0];
 
     /// <summary>Top-k predictions of several images in one forward pass (they must transform to equal sizes).</summary>
@@ -81,8 +81,10 @@ public sealed class Classifier : IDisposable
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
         Tensor logits = Logits(images);
-        Tensor probabilities = logits.softmax(1);
-        (Tensor values, Tensor indices) = probabilities.topk(k, dim: 1);
+        // Rank by logit: softmax keeps the order, but its probabilities can underflow to equal zeros, which would
+        // leave every rank after the first in arbitrary order.
+        (Tensor _, Tensor indices) = logits.topk(k, dim: 1);
+        Tensor values = logits.softmax(1).gather(1, indices);
         var result = new IReadOnlyList<Prediction>[images.Count];
         float[] logit = logits.data<float>().ToArray();
         float[] p = values.data<float>().ToArray();

@@ -4,12 +4,12 @@ using ModelZoo.Data.Catalog;
 using ModelZoo.Data.Loading;
 using ModelZoo.Data.Transforms;
 using ModelZoo.Models;
-using ModelZoo.Training.Callbacks;
 using ModelZoo.Training.Checkpoints;
 
 namespace ModelZoo.Training.Jobs;
 
-/// <summary>The main job: build a registered model, open a dataset, train, evaluate, save a checkpoint.</summary>
+/// <summary>The main job: build a registered model, open a dataset, train, evaluate, save a checkpoint (every epoch,
+/// resumable), metrics logs and curves; the run itself is assembled by <see cref="RunBuilder"/>.</summary>
 public static class TrainJob
 {
     public static async Task<TrainJobResult> RunAsync(TrainJobOptions options, IProgress<TrainingProgress>? steps = null,
@@ -18,19 +18,10 @@ public static class TrainJob
         ArgumentNullException.ThrowIfNull(options);
         var clock = Stopwatch.StartNew();
         ModelEntry entry = Zoo.Get(options.Model);
-        CheckpointInfo? resume = options.Resume is { } resumePath ? TrainJobResume.Check(options, entry.Name, resumePath) : null;
-        if (resume?.Training is { } saved) options = options with { Seed = saved.Seed };   // data, init and shuffles as in the original run
-        if (options.Threads is { } threads)
-        {
-            if (threads < 1) throw new ArgumentOutOfRangeException(nameof(options), threads, "Threads must be >= 1.");
-            TorchSharp.torch.set_num_threads(threads);
-        }
-        if (options.DataDirectory != null && !Directory.Exists(options.DataDirectory))
-            throw new DirectoryNotFoundException(
-                $"Data directory not found: {Path.GetFullPath(options.DataDirectory)}. Create it (missing dataset files are then downloaded into it) or fix --data-dir.");
-        if (options.Download && options.DataDirectory != null)
-            await DatasetCatalog.EnsureDownloadedAsync(options.Dataset, options.DataDirectory, options.Mirrors, null, cancellationToken)
-                .ConfigureAwait(false);
+        RunBuilder run = RunBuilder.Create(options, entry.Name);
+        options = (TrainJobOptions)run.Options;
+        CheckpointInfo? resume = run.Resumed;
+        await run.PrepareDataAsync(cancellationToken).ConfigureAwait(false);
         DatasetSplits splits = DatasetCatalog.OpenSplits(options.Dataset, options.DataDirectory, options.Seed);
         DatasetSpec spec = splits.Spec;
         IClassificationDataset trainSet = splits.Train, evalSet = splits.Eval ?? splits.Train;
@@ -39,45 +30,26 @@ public static class TrainJob
             : (new IndexRange(0, trainSet.Count), new IndexRange(0, evalSet.Count));
         IndexRange trainRange = options.TrainRange ?? defTrain, evalRange = options.EvalRange ?? defEval;
 
-        var modelOptions = new ModelOptions { NumClasses = spec.Classes.Count, InChannels = spec.Channels, Seed = options.Seed };
-        if (entry.Name == "lenet5" && spec.Height == 28) modelOptions = modelOptions with { InputSize = 32 };
-        modelOptions = resume?.Options ?? modelOptions;
+        ModelOptions modelOptions = resume?.Options ?? entry.OptionsFor(DataPipeline.InputOf(spec),
+            new ModelOptions { NumClasses = spec.Classes.Count, Seed = options.Seed });   // the family's rule for these images
         using ImageClassifier model = entry.Build(modelOptions);
-        int preferred = entry.DefaultInputShape.Length == 3 ? entry.DefaultInputShape[1] : 224;
+        int preferred = entry.DefaultImageSize;
         string? augment = options.Augment ?? (spec.FixedSize ? null : "imagenet");
         ITransform trainTransform = DataPipeline.Preprocessing(model, spec, preferred, augment);
         ITransform evalTransform = DataPipeline.Preprocessing(model, spec, preferred, augment: null);
-        DataLoader train = DataPipeline.Loader(trainSet, trainRange, trainTransform,
-            new DataLoaderOptions { BatchSize = options.BatchSize, Shuffle = true, Seed = options.Seed, Workers = options.Workers });
-        DataLoader eval = DataPipeline.Loader(evalSet, evalRange, evalTransform,
-            new DataLoaderOptions { BatchSize = Math.Max(options.BatchSize, 256), Workers = options.Workers });
+        DataLoader train = DataPipeline.Loader(trainSet, trainRange, trainTransform, run.TrainLoading);
+        DataLoader eval = DataPipeline.Loader(evalSet, evalRange, evalTransform, run.EvalLoading(256));
 
-        string checkpoint = options.Resume is { } continued ? Path.GetFullPath(continued)
-            : CheckpointPaths.NextFree(options.OutputDirectory, $"{entry.Name}-{spec.Name}");
-        string logs = options.LogDirectory ?? TrainJobResume.DefaultLogDirectory(checkpoint);
-        var trainer = new Trainer(new TrainerOptions
+        RunPaths paths = run.Paths($"{entry.Name}-{spec.Name}");
+        var checkpoint = new CheckpointInfo
         {
-            Epochs = options.Epochs, LearningRate = options.LearningRate, Optimizer = options.Optimizer,
-            Seed = options.Seed, Device = options.Device,
-            Precision = options.Precision, MemoryFormat = options.MemoryFormat,
-            ResumeFrom = options.Resume,
-        });
-        trainer.Add(new ProgressCallback(steps, epochs));
-        var metricsLogger = new MetricsLogger(logs);
-        var plot = new TrainingPlotCallback(Path.Combine(logs, "curves.png"));
-        trainer.Add(metricsLogger).Add(plot);
-        trainer.Add(new CheckpointCallback(checkpoint, (epoch, m) => new CheckpointInfo
-        {
-            Model = entry.Name, Options = modelOptions, Epoch = epoch, Classes = spec.Classes, Mean = spec.Mean, Std = spec.Std,
+            Model = entry.Name, Options = modelOptions, Classes = spec.Classes, Mean = spec.Mean, Std = spec.Std,
             Dataset = options.Dataset.ToLowerInvariant(),
             ImageSize = spec.FixedSize ? new[] { spec.Height, spec.Width } : null,
-            Metrics = m is null ? null : new Dictionary<string, double>
-            {
-                ["train_loss"] = m.TrainLoss, ["train_accuracy"] = m.TrainAccuracy, ["eval_accuracy"] = m.EvalAccuracy ?? double.NaN,
-            },
-        }, everyEpoch: true));   // every epoch, so an interrupted run can --resume
-        TrainingResult result = await Task.Run(() => trainer.Fit(model, train, eval, cancellationToken), cancellationToken).ConfigureAwait(false);
+        };
+        TrainingResult result = await run.FitAsync(model, train, eval, paths, checkpoint, steps: steps, epochs: epochs,
+            cancellationToken: cancellationToken).ConfigureAwait(false);
         return new TrainJobResult(entry.Name, result.Epochs.Count, result.Last.TrainLoss, result.Last.EvalAccuracy ?? double.NaN,
-            clock.Elapsed.TotalSeconds, checkpoint, result.Epochs) { MetricsCsv = metricsLogger.CsvPath, Plot = plot.Path };
+            clock.Elapsed.TotalSeconds, paths.Checkpoint, result.Epochs) { MetricsCsv = paths.MetricsCsv, Plot = paths.Plot };
     }
 }

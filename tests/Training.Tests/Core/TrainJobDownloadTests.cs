@@ -1,3 +1,4 @@
+using ModelZoo.Data.Datasets.Download;
 using ModelZoo.Data.Datasets.Mnist;
 using ModelZoo.Training.Jobs;
 
@@ -35,5 +36,19 @@ public sealed class TrainJobDownloadTests
         Assert.Empty(Directory.GetFiles(dir.Path));
         Assert.False(Directory.Exists(dir.File("out")));
         Assert.True(server.Requests.Count >= 1);
+    }
+
+    [Fact]
+    public async Task Cifar_offline_the_job_fails_naming_the_archive_its_files_and_the_directory_before_training()
+    {
+        using TempDir dir = RepoPaths.NewTempDir();
+        var ex = await Assert.ThrowsAsync<DatasetDownloadException>(() => TrainJob.RunAsync(new TrainJobOptions
+        {
+            Model = "resnet20-cifar", Dataset = "cifar10", DataDirectory = dir.Path, Epochs = 1, OutputDirectory = dir.File("out"),
+            Mirrors = new[] { LoopbackHttpServer.UnreachableUrl("cifar/") },
+        }));
+        foreach (string part in new[] { "cifar-10-python.tar.gz", "data_batch_5", "test_batch.bin", "batches.meta.txt", dir.Path })
+            Assert.Contains(part, ex.Message);
+        Assert.False(Directory.Exists(dir.File("out")));
     }
 }

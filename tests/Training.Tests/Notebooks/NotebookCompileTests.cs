@@ -44,8 +44,9 @@ public sealed class NotebookCompileTests
             + "\n" + string.Join("\n", lines.Where(l => !import.IsMatch(l)));
         var tree = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(program);
         string[] platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
-        var references = platform.Concat(new[] { typeof(Models.Zoo).Assembly.Location, typeof(Data.Loading.DataLoader).Assembly.Location,
-                typeof(Trainer).Assembly.Location, typeof(TorchSharp.torch).Assembly.Location })
+        var references = platform.Concat(new[] { typeof(global::ModelZoo.Core.Preprocessing.InferencePreset).Assembly.Location,
+                typeof(Models.Zoo).Assembly.Location, typeof(Data.Loading.DataLoader).Assembly.Location,
+                typeof(Trainer).Assembly.Location, typeof(TorchSharp.torch).Assembly.Location, typeof(global::ModelZoo.Cam.CamBase).Assembly.Location })
             .Distinct().Select(p => MetadataReference.CreateFromFile(p));
         var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create("ReadmeSnippets", new[] { tree }, references,
             new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable));
@@ -56,7 +57,8 @@ public sealed class NotebookCompileTests
     private static void AssertCompiles(string source, IEnumerable<string> cells)
     {
         ScriptOptions options = ScriptOptions.Default
-            .AddReferences(typeof(Models.Zoo).Assembly, typeof(Data.Loading.DataLoader).Assembly, typeof(Trainer).Assembly,
+            .AddReferences(typeof(global::ModelZoo.Core.Preprocessing.InferencePreset).Assembly, typeof(Models.Zoo).Assembly,
+                typeof(Data.Loading.DataLoader).Assembly, typeof(Trainer).Assembly,
                 typeof(TorchSharp.torch).Assembly, typeof(System.Linq.Enumerable).Assembly)
             .AddImports("System", "System.Linq", "System.Collections.Generic");
         Script? script = null;

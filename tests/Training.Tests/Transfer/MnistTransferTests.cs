@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using ModelZoo.Data;
+using ModelZoo.Data.Datasets.Composition;
 using ModelZoo.Data.Datasets.Mnist;
 using ModelZoo.Data.Loading;
 using ModelZoo.Data.Transforms;
 using ModelZoo.Models.LeNets;
 using ModelZoo.Models.Transfer;
-using ModelZoo.Training.Transfer;
 using TorchSharp;
 using Xunit.Abstractions;
 using static TorchSharp.torch;

@@ -72,10 +72,17 @@ public sealed class CifarDataset : IClassificationDataset
         return new CifarDataset(CifarRecords.Concat(parts), ReadClasses(folder, variant, found, labels), labels);
     }
 
-    private static (string Folder, CifarFormat Format) Locate(string root, CifarVariant variant, CifarSplit split, CifarFormat? format)
+    /// <summary>True when <paramref name="root"/> (or its extracted folder) holds every data file of the split, in
+    /// <paramref name="format"/> or (null) either distribution; <see cref="Load"/> would find them.</summary>
+    public static bool HasSplit(string root, CifarVariant variant, CifarSplit split, CifarFormat? format = null)
     {
-        CifarFormat[] formats = format is { } f ? new[] { f } : new[] { CifarFormat.Python, CifarFormat.Binary };
-        foreach (CifarFormat candidate in formats)
+        ArgumentNullException.ThrowIfNull(root);
+        return TryLocate(root, variant, split, format) is not null;
+    }
+
+    private static (string Folder, CifarFormat Format)? TryLocate(string root, CifarVariant variant, CifarSplit split, CifarFormat? format)
+    {
+        foreach (CifarFormat candidate in Formats(format))
         {
             foreach (string folder in new[] { Path.Combine(root, CifarFiles.FolderName(variant, candidate)), root })
             {
@@ -83,6 +90,15 @@ public sealed class CifarDataset : IClassificationDataset
                     return (folder, candidate);
             }
         }
+        return null;
+    }
+
+    private static CifarFormat[] Formats(CifarFormat? format) => format is { } f ? new[] { f } : new[] { CifarFormat.Python, CifarFormat.Binary };
+
+    private static (string Folder, CifarFormat Format) Locate(string root, CifarVariant variant, CifarSplit split, CifarFormat? format)
+    {
+        if (TryLocate(root, variant, split, format) is { } found) return found;
+        CifarFormat[] formats = Formats(format);
         string name = variant == CifarVariant.Cifar10 ? "CIFAR-10" : "CIFAR-100";
         string expected = string.Join(" or ", formats.Select(c =>
             $"{Path.Combine(Path.GetFullPath(root), CifarFiles.FolderName(variant, c))}/{{{string.Join(", ", CifarFiles.DataFiles(variant, c, split))}}}"));

@@ -1,4 +1,6 @@
+using ModelZoo.Core;
 using System.Numerics;
+using ModelZoo.Core.Pickle;
 using ModelZoo.Models.Weights.Pickle;
 using static TorchSharp.torch;
 
@@ -34,7 +36,7 @@ internal static class CheckpointTree
             if (!visited.Add(node)) continue;
             switch (node)
             {
-                case CheckpointDict dict:
+                case PickleDict dict:
                     dict.ReplaceValues(Replace);
                     foreach (object? v in dict.Values.Concat(dict.Attributes.Values)) if (v is not null) pending.Push(v);
                     break;
@@ -45,7 +47,7 @@ internal static class CheckpointTree
                     for (int i = 0; i < tuple.Length; i++) if ((tuple[i] = Replace(tuple[i])) is { } v) pending.Push(v);
                     break;
                 case StorageRef s:
-                    throw new InvalidDataException($"a bare storage ('{s.Key}') outside a tensor is not supported; save tensors instead.");
+                    throw new InvalidDataException($"a bare storage ('{PrintableText.Escape(s.Key)}') outside a tensor is not supported; save tensors instead.");
             }
         }
         return newRoot;
@@ -56,8 +58,8 @@ internal static class CheckpointTree
     {
         null => "None",
         Tensor t => $"tensor {t.dtype} {TensorIO.ShapeText(t.shape)}",
-        CheckpointDict d when d.Count > 0 && d.Values.All(v => v is Tensor) => $"dict of {d.Count} tensors",
-        CheckpointDict d => $"dict of {d.Count}",
+        PickleDict d when d.Count > 0 && d.Values.All(v => v is Tensor) => $"dict of {d.Count} tensors",
+        PickleDict d => $"dict of {d.Count}",
         List<object?> l => $"list of {l.Count}",
         object?[] t => $"tuple of {t.Length}",
         string => "string",
