@@ -9,6 +9,18 @@ internal sealed record ModelsBenchOptions
 
     public IReadOnlyList<string> Models { get; init; } = DefaultModels;
     public bool ComparePyTorch { get; init; }
+
+    /// <summary><c>--acceptance</c>: only the rows issue 11's acceptance list needs (<see cref="AcceptanceRows"/>), each
+    /// against PyTorch in 3 interleaved rounds of 2 iterations (one warm-up in the first round), the LeNet-5 epoch, and
+    /// the real LeNet checkpoint's accuracy in bf16 and fp32; about 10 minutes on an idle 2-core machine.</summary>
+    public bool Acceptance { get; init; }
+
+    /// <summary>Elapsed minutes after which rows get no further rounds (default 11 with --acceptance, else none), so one run
+    /// stays inside its time slot on a slower machine; rows cut short say so in the report.</summary>
+    public double? DeadlineMinutes { get; init; }
+
+    /// <summary>The real PyTorch LeNet-5 checkpoint whose MNIST t10k accuracy --acceptance measures in fp32 and bf16.</summary>
+    public string LeNetCheckpoint { get; init; } = ModelZoo.Tests.RepoPaths.SharedData("checkpoints", "fyh620-lenet", "lenet.pth");
     public bool Quick { get; init; }
     public string? JsonPath { get; init; }
     public string? MarkdownPath { get; init; }
@@ -45,7 +57,10 @@ internal sealed record ModelsBenchOptions
         : new Dictionary<string, string>();
 
     /// <summary>Per-side measurement rule of one row.</summary>
-    public Timing Timing => Quick ? Timing.Quick : Timing.Full;
+    public Timing Timing => Quick ? Timing.Quick : Acceptance ? Timing.Acceptance : Timing.Full;
+
+    /// <summary>With --acceptance the warm-up runs in a row's first round only (both sides keep the configuration built).</summary>
+    public Timing TimingOfRound(int round) => Acceptance && round > 0 ? Timing.Warm : Timing;
 
     /// <summary>Interleaved rounds per row (A B A B ...): default 3, 1 with --quick.</summary>
     public int RoundCount => Rounds ?? (Quick ? 1 : 3);
@@ -61,6 +76,9 @@ internal sealed record ModelsBenchOptions
             {
                 "--models" => o with { Models = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) },
                 "--compare-pytorch" => o with { ComparePyTorch = true },
+                "--acceptance" => o with { Acceptance = true },
+                "--deadline-minutes" => o with { DeadlineMinutes = double.Parse(Value(), CultureInfo.InvariantCulture) },
+                "--lenet-checkpoint" => o with { LeNetCheckpoint = Value() },
                 "--quick" => o with { Quick = true },
                 "--json" => o with { JsonPath = Value() },
                 "--markdown" => o with { MarkdownPath = Value() },
@@ -82,7 +100,33 @@ internal sealed record ModelsBenchOptions
         }
         foreach (string m in o.Models) ModelZoo.Models.Zoo.Get(m);   // unknown names fail here, with suggestions
         if (o.Threads < 1) throw new ArgumentException("--threads must be >= 1.");
+        if (o.Acceptance)
+        {
+            if (args.Contains("--models")) throw new ArgumentException("--acceptance measures its own rows; drop --models.");
+            o = o with { Models = AcceptanceModels, ComparePyTorch = true, DeadlineMinutes = o.DeadlineMinutes ?? 11 };
+        }
         return o;
+    }
+
+    public static readonly string[] AcceptanceModels = { "resnet50", "resnet18", "googlenet", "lenet5" };
+
+    /// <summary>Every row of this run, in order: <see cref="AcceptanceRows"/> with --acceptance, else
+    /// <see cref="RowsFor"/> of each model.</summary>
+    public IEnumerable<BenchRow> Rows() => Acceptance ? AcceptanceRows() : Models.SelectMany(RowsFor);
+
+    /// <summary>The rows issue 11's acceptance figures are read from, most important first (a deadline cuts the last):
+    /// fp32 inference at batch 32 of resnet50, resnet18 and googlenet as nchw (ours plain against PyTorch NCHW) and fast
+    /// (ours folded against PyTorch channels-last), training of resnet18 (batch 32) and resnet50 (batch 16) in both
+    /// layouts on both sides, then resnet50 bf16. LeNet-5 is measured by its epoch, not by rows.</summary>
+    public static IEnumerable<BenchRow> AcceptanceRows()
+    {
+        foreach (string model in new[] { "resnet50", "resnet18", "googlenet" })
+            foreach (string variant in new[] { "nchw", "fast" })
+                yield return new BenchRow(model, "infer", 32, variant);
+        foreach ((string model, int batch) in new[] { ("resnet18", 32), ("resnet50", 16) })
+            foreach (string variant in new[] { "nchw", "channels-last" })
+                yield return new BenchRow(model, "train", batch, variant);
+        yield return new BenchRow("resnet50", "infer", 32, "bf16");   // last: without native bf16 it is slow and skipped past the deadline
     }
 
     /// <summary>The rows for <paramref name="model"/>: inference at batch 1 and 32 in four variants, training at batch 32

@@ -12,6 +12,12 @@ internal static class ModelsReport
         double OursMatmul, double? TorchMatmul, JsonObject? TorchHello, string CommandLine, bool TorchBf16, string Malloc)
     {
         public int PeakCores => Math.Min(Options.Threads, Machine.LogicalCpus);
+
+        /// <summary>The real LeNet checkpoint's accuracy per variant (--acceptance), else empty.</summary>
+        public IReadOnlyList<LeNetAccuracy.Result> Accuracy { get; init; } = Array.Empty<LeNetAccuracy.Result>();
+
+        /// <summary>Wall seconds of the whole run.</summary>
+        public double Seconds { get; init; }
         public double Peak => Machine.PeakGflops(PeakCores);
     }
 
@@ -22,7 +28,7 @@ internal static class ModelsReport
         ModelsBenchOptions o = c.Options;
         var s = new StringBuilder();
         s.AppendLine("## ModelZoo vs PyTorch eager: `ModelZoo.Bench models`").AppendLine();
-        s.AppendLine($"- Date (UTC): {c.Started:yyyy-MM-dd HH:mm}; load average before / after: {c.LoadBefore} / {c.LoadAfter}");
+        s.AppendLine($"- Date (UTC): {c.Started:yyyy-MM-dd HH:mm}; load average before / after: {c.LoadBefore} / {c.LoadAfter}; run took {c.Seconds / 60:F1} min");
         s.AppendLine($"- Command: `dotnet run -c Release --project bench/ModelZoo.Bench -- models {string.Join(' ', Environment.GetCommandLineArgs().Skip(2))}`");
         s.AppendLine($"- Machine: {c.Machine.Describe()}");
         s.AppendLine($"- Threads: {o.Threads} on both sides (torch.set_num_threads); OMP_WAIT_POLICY={Environment.GetEnvironmentVariable("OMP_WAIT_POLICY") ?? "unset"}");
@@ -34,7 +40,7 @@ internal static class ModelsReport
         s.AppendLine(string.Create(CultureInfo.InvariantCulture,
             $"- Measured fp32 matmul {o.MatmulSize}×{o.MatmulSize}: ours {c.OursMatmul:F1} GFLOP/s{(c.TorchMatmul is { } t ? $", PyTorch {t:F1} GFLOP/s (its BLAS)" : "")}"));
         Timing tm = o.Timing;
-        s.AppendLine($"- Method: per row and side, {tm.Warmup} warm-up iteration(s), then at least {tm.MinIterations} and until {tm.TargetSeconds:F0} s " +
+        s.AppendLine($"- Method: per row and side, {tm.Warmup} warm-up iteration(s){(o.Acceptance ? " in the first round only" : "")}, then at least {tm.MinIterations} and until {tm.TargetSeconds:F0} s " +
             $"(median iteration → images/s); {o.RoundCount} interleaved round(s) per row (ours, PyTorch, ours, PyTorch, …), median of rounds. " +
             "Inputs x = sin(0.37 i), randomly initialised models (Zoo.Create / torchvision builders), 1000 classes (LeNet-5: 10). " +
             "GFLOP/s = 2 × forward MACs × images/s (training: × 3). Variants: nchw = plain model; channels-last = NHWC weights and " +
@@ -55,35 +61,15 @@ internal static class ModelsReport
                 $"(rounds: {string.Join("; ", epochs.Select(e => $"{F(e.Ours)} / {F(e.PyTorch)}"))}){(epochs.Any(e => e.Error is not null) ? " " + epochs.First(e => e.Error is not null).Error : "")}");
             s.AppendLine();
         }
-        s.Append(Acceptance(c, rows));
+        s.Append(Acceptance(c, rows, epochs));
         return s.ToString();
     }
 
-    private static string Acceptance(Context c, IReadOnlyList<RowResult> rows)
+    private static string Acceptance(Context c, IReadOnlyList<RowResult> rows, IReadOnlyList<(double Ours, double PyTorch, string? Error)> epochs)
     {
-        RowResult? Find(string model, string task, int batch, string variant) =>
-            rows.FirstOrDefault(r => r.Row.Model == model && r.Row.Task == task && r.Row.Batch == batch && r.Row.Variant == variant);
         var s = new StringBuilder("### Acceptance figures (issue 11)\n\n");
-        foreach ((string model, double target) in new[] { ("resnet50", 1.10), ("resnet18", 1.10), ("googlenet", 1.0) })
-        {
-            RowResult? fast = Find(model, "infer", 32, "fast"), nchw = Find(model, "infer", 32, "nchw"), cl = Find(model, "infer", 32, "channels-last");
-            if (fast is null || nchw is null || cl is null) continue;
-            double best = Math.Max(nchw.PyTorchImgPerSec, cl.PyTorchImgPerSec);
-            string layout = cl.PyTorchImgPerSec >= nchw.PyTorchImgPerSec ? "channels-last" : "NCHW";
-            s.AppendLine($"- {model} fp32 inference, batch 32: fast path {F(fast.OursImgPerSec)} img/s vs PyTorch's faster eager layout ({layout}) {F(best)} → **{F(fast.OursImgPerSec / best)}×** (target ≥ {target:F2})");
-        }
-        if (Find("resnet50", "infer", 32, "bf16") is { } bf && Find("resnet50", "infer", 32, "nchw") is { } n32)
-            s.AppendLine($"- resnet50 bf16 inference, batch 32: {F(bf.OursImgPerSec)} img/s = **{F(bf.OursImgPerSec / n32.OursImgPerSec)}×** our NCHW fp32 (target ≥ 3; native bf16 on this CPU: {(c.Machine.HasNativeBf16 ? "yes" : "no")})");
-        foreach ((string model, int batch) in new[] { ("resnet18", 32), ("resnet50", 16) })
-        {
-            RowResult? a = Find(model, "train", batch, "nchw"), b = Find(model, "train", batch, "channels-last");
-            if (a is null || b is null) continue;
-            double ours = Math.Max(a.OursImgPerSec, b.OursImgPerSec), torch = Math.Max(a.PyTorchImgPerSec, b.PyTorchImgPerSec);
-            s.AppendLine($"- {model} training, batch {batch}: ours (faster layout) {F(ours)} img/s vs PyTorch (faster layout) {F(torch)} → **{F(ours / torch)}×** (target ≥ 1.0)");
-        }
-        if (Find("resnet50", "infer", 32, "fast") is { } r50)
-            s.AppendLine($"- resnet50 fp32 inference, batch 32, fast path: {F(r50.OursGflops, "F1")} GFLOP/s = **{F(100 * r50.OursGflops / c.Peak, "F0")} % of the FMA peak** " +
-                $"({F(c.Peak, "F1")} GFLOP/s; target ≥ 65 %) and {F(100 * r50.OursGflops / c.OursMatmul, "F0")} % of the measured matmul");
+        foreach (AcceptanceFigures.Figure f in AcceptanceFigures.Compute(c, rows, epochs)) s.AppendLine($"- {f.Text}: {f.Verdict}");
+        if (AcceptanceFigures.BlasNote(c, rows, epochs) is { Length: > 0 } note) s.AppendLine().AppendLine(note);
         return s.ToString();
     }
 
@@ -108,6 +94,12 @@ internal static class ModelsReport
                 ["model"] = r.Row.Model, ["task"] = r.Row.Task, ["batch"] = r.Row.Batch, ["variant"] = r.Row.Variant, ["macs"] = r.Macs,
                 ["ours_img_per_s"] = Array(r.Ours), ["pytorch_img_per_s"] = Array(r.PyTorch), ["note"] = r.PyTorchNote,
                 ["ours_median"] = r.OursImgPerSec, ["pytorch_median"] = double.IsNaN(r.PyTorchImgPerSec) ? null : r.PyTorchImgPerSec,
+            }).ToArray()),
+            ["seconds"] = c.Seconds,
+            ["acceptance"] = new JsonArray(AcceptanceFigures.Compute(c, rows, epochs).Select(f => (JsonNode)f.ToJson()).ToArray()),
+            ["lenet_checkpoint_accuracy"] = new JsonArray(c.Accuracy.Select(a => (JsonNode)new JsonObject
+            {
+                ["variant"] = a.Variant, ["correct"] = a.Correct, ["count"] = a.Count, ["seconds"] = a.Seconds,
             }).ToArray()),
             ["lenet_epoch_seconds"] = new JsonObject { ["ours"] = Array(epochs.Select(e => e.Ours)), ["pytorch"] = Array(epochs.Select(e => e.PyTorch)), ["pytorch_pipeline"] = c.Options.LeNetPipeline },
         };

@@ -22,7 +22,7 @@ internal sealed class OursRunner : IDisposable
     private InferenceModel? _fast;
     private IDisposable? _layout;
     private optim.Optimizer? _optimizer;
-    private readonly Dictionary<string, long> _macs = new();
+    private readonly Dictionary<string, (long All, long Linear)> _macs = new();
 
     public double[] Run(BenchRow row, Timing timing)
     {
@@ -47,11 +47,17 @@ internal sealed class OursRunner : IDisposable
     }
 
     /// <summary>Multiply-accumulates of one forward pass of one image (eval mode, as <c>modelzoo summary</c> counts them).</summary>
-    public long Macs(string model)
+    public long Macs(string model) => MacsOf(model).All;
+
+    /// <summary>The part of <see cref="Macs"/> in Linear layers.</summary>
+    public long LinearMacs(string model) => MacsOf(model).Linear;
+
+    private (long All, long Linear) MacsOf(string model)
     {
-        if (_macs.TryGetValue(model, out long macs)) return macs;
+        if (_macs.TryGetValue(model, out var macs)) return macs;
         int[] shape = Zoo.Get(model).DefaultInputShape;
-        return _macs[model] = ModelSummary.Compute(model, new long[] { 1, shape[0], shape[1], shape[2] }).Macs;
+        ModelSummaryResult summary = ModelSummary.Compute(model, new long[] { 1, shape[0], shape[1], shape[2] });
+        return _macs[model] = (summary.Macs, summary.Layers.Where(l => l.Type == "Linear").Sum(l => l.Macs));
     }
 
     /// <summary>One step exactly as <see cref="Trainer"/> takes it.</summary>

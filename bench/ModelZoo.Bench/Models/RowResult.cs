@@ -8,6 +8,9 @@ internal sealed record RowResult(BenchRow Row, long Macs, IReadOnlyList<double> 
     public double PyTorchImgPerSec => PyTorch.Count > 0 ? Timing.Median(PyTorch) : double.NaN;
     public double Ratio => OursImgPerSec / PyTorchImgPerSec;
 
+    /// <summary>The part of <see cref="Macs"/> in fully connected (Linear) layers: what PyTorch runs through its BLAS.</summary>
+    public long LinearMacs { get; init; }
+
     /// <summary>2 × MACs × images/s; a training step counts 3 forward passes (forward, and backward for inputs and weights).</summary>
     public double OursGflops => 2.0 * Macs * (Row.IsTraining ? 3 : 1) * OursImgPerSec / 1e9;
 }
