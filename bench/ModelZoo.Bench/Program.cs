@@ -1,6 +1,8 @@
 using ModelZoo.Bench;
 
 // ModelZoo benchmarks: dotnet run -c Release --project bench/ModelZoo.Bench -- <command> [options]
+if (args.Length > 0 && args[0] == "models") return ModelZoo.Bench.Models.ModelsCommand.Run(args[1..]);   // flags without values: own parser
+if (args.Length > 0 && args[0] == "profile") return ModelZoo.Bench.Models.ProfileCommand.Run(args[1..]);
 string command = args.Length > 0 ? args[0] : "help";
 var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 for (int i = 1; i + 1 < args.Length; i += 2) options[args[i].TrimStart('-')] = args[i + 1];
@@ -45,6 +47,13 @@ switch (command)
                           one LeNet-5 epoch through Trainer.Fit vs a hand-written loop (ABBA); exit code 1 if the ratio is > 1.03
               train-memory [--steps 5000] [--batch 64] [--threads N]
                           RSS every 500 steps of a full-recipe LeNet-5 run; exit code 1 if > 5% off the value at step 500
+              models      [--models lenet5,alexnet,vgg16,googlenet,resnet18,resnet50] [--compare-pytorch] [--quick] [--json out.json]
+                          [--markdown out.md] [--threads 2] [--rounds 3] [--python /usr/bin/python3] [--bf16 auto|on|off]
+                          [--fma-units N] [--clock-ghz X] [--no-lenet-epoch] [--lenet-pipeline torchvision|tensor] [--mnist-dir DIR]
+                          inference (batch 1, 32: nchw, channels-last, fast, bf16) and training (batch 32, resnet50 16) img/s,
+                          GFLOP/s vs a measured matmul and the FMA peak; with --compare-pytorch interleaved with bench/pytorch/bench.py
+              profile     [--models resnet18,resnet50] [--compare-pytorch] [--quick] [--threads 2] [--only steps|kernels] [--json out.json]
+                          a training step split into zero_grad / forward / backward / optimizer step (and page faults), ours vs PyTorch
               crc         [--file /tmp/modelzoo-crc-500mb.pth] [--repeats 5]
                           cost of the zip CRC-32 checks as a fraction of loading a torch.save checkpoint
               cam         [--model resnet18] [--size 224] [--batch 1] [--rounds 10] [--scorecam-batch 32] [--threads N]

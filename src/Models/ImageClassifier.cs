@@ -64,6 +64,11 @@ public abstract class ImageClassifier : nn.Module<Tensor, Tensor>
     /// <summary>The final classifier layer module.</summary>
     public abstract nn.Module<Tensor, Tensor> GetClassifier();
 
+    /// <summary>A new, independently initialised model of the same architecture: this model's options with its current
+    /// <see cref="NumClasses"/> and <see cref="InChannels"/>. <see cref="Inference.ModelCopy"/> loads this model's state into
+    /// it to make an independent copy. The default is null (not rebuildable); every zoo family overrides it.</summary>
+    public virtual ImageClassifier? NewInstance() => null;
+
     public override Tensor forward(Tensor input) => ForwardHead(ForwardFeatures(input));
 
     /// <summary>The state in PyTorch's order (per module: parameters, buffers, then children), so key lists and

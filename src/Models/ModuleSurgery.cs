@@ -44,6 +44,31 @@ public static class ModuleSurgery
         return old;
     }
 
+    /// <summary>Like <see cref="Replace"/>, and also points every field of the parent that holds the replaced module at the
+    /// replacement, for children the zoo's models call through private fields (<c>bn1.call(x)</c>). Checks first and changes
+    /// nothing when such a field's type cannot hold <paramref name="replacement"/>; returns the replaced module (not disposed).</summary>
+    public static nn.Module ReplaceAndRebind(nn.Module root, string path, nn.Module replacement)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        ArgumentNullException.ThrowIfNull(replacement);
+        int dot = (path ?? throw new ArgumentNullException(nameof(path))).LastIndexOf('.');
+        nn.Module parent = root;
+        if (dot >= 0) foreach (string part in path[..dot].Split('.')) parent = Child(parent, part, path);
+        nn.Module old = Child(parent, path[(dot + 1)..], path);
+        var fields = new List<FieldInfo>();
+        for (Type? type = parent.GetType(); type is not null && type != typeof(nn.Module); type = type.BaseType)
+            foreach (FieldInfo field in type.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
+                if (!field.FieldType.IsValueType && ReferenceEquals(field.GetValue(parent), old))
+                {
+                    if (!field.FieldType.IsInstanceOfType(replacement))
+                        throw new InvalidOperationException($"Cannot replace '{path}': {parent.GetType().Name}.{field.Name} is a {field.FieldType.Name} and cannot hold a {replacement.GetType().Name}.");
+                    fields.Add(field);
+                }
+        Replace(root, path, replacement);
+        foreach (FieldInfo field in fields) field.SetValue(parent, replacement);
+        return old;
+    }
+
     /// <summary>The registered child <paramref name="name"/> of <paramref name="parent"/>.</summary>
     public static nn.Module Child(nn.Module parent, string name, string? fullPath = null)
     {

@@ -23,6 +23,24 @@ public static class Optimizers
         };
     }
 
+    /// <summary>Drops the gradients of every parameter <paramref name="optimizer"/> updates (PyTorch's
+    /// <c>zero_grad(set_to_none=True)</c>, its default since 2.0) instead of filling them with zeros as TorchSharp's
+    /// <c>zero_grad</c> does: the next backward then hands its fresh gradient to the parameter instead of adding it to a
+    /// zero tensor, which saves a pass over all gradients twice per step. The values reaching the optimizer are
+    /// identical (0 + g = g); a parameter that gets no gradient in a step is skipped by the step instead of moving with
+    /// a zero gradient's momentum.</summary>
+    public static void ClearGradients(optim.Optimizer optimizer)
+    {
+        ArgumentNullException.ThrowIfNull(optimizer);
+        foreach (Parameter p in optimizer.parameters())
+        {
+            Tensor? grad = p.grad;
+            if (grad is null) continue;
+            grad.Dispose();
+            p.grad = null;
+        }
+    }
+
     /// <summary>An optimizer with one parameter group per <paramref name="groups"/> entry, each with its own learning rate
     /// (and weight decay when set); momentum and the rest come from <paramref name="options"/>. Frozen parameters are skipped.</summary>
     public static optim.Optimizer Create(IReadOnlyList<ParameterGroup> groups, TrainerOptions options)

@@ -40,7 +40,7 @@ internal sealed class StepLoop
         bool pending = false;
         double running = double.NaN;
         var epochClock = Stopwatch.StartNew();
-        context.Optimizer.zero_grad();
+        Optimizers.ClearGradients(context.Optimizer);
         foreach (Batch batch in train.GetBatches(epoch - 1, ct))
         {
             context.BatchIndex = index;
@@ -91,7 +91,7 @@ internal sealed class StepLoop
         context.GradientsFinite = context.Precision.UnscaleGradients(context.Optimizer);
         foreach (ITrainerCallback c in _callbacks) c.OnBeforeOptimizerStep(context);
         bool applied = context.Precision.Step(context.Optimizer);
-        context.Optimizer.zero_grad();
+        Optimizers.ClearGradients(context.Optimizer);
         context.GlobalStep++;
         context.GradientsFinite = true;
         foreach (ITrainerCallback c in _callbacks) c.OnAfterOptimizerStep(context, applied);

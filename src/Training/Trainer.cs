@@ -6,6 +6,7 @@ using ModelZoo.Training.Callbacks;
 using ModelZoo.Training.Checkpoints;
 using ModelZoo.Training.Losses;
 using ModelZoo.Training.Metrics;
+using ModelZoo.Training.Layout;
 using ModelZoo.Training.Precision;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -53,6 +54,7 @@ public sealed class Trainer
         torch.manual_seed(options.Seed);
         Device device = Devices.Resolve(options.Device);
         model.to(device);
+        using IDisposable memoryFormat = ChannelsLastTraining.Attach(model, options.MemoryFormat);
         using IDisposable precisionBinding = Precision.Attach(model, device);
         using optim.Optimizer optimizer = options.ParameterGroups is { } groups
             ? Optimizers.Create(groups(model), options)

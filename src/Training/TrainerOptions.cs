@@ -1,4 +1,5 @@
 using ModelZoo.Models;
+using ModelZoo.Models.Layout;
 using ModelZoo.Models.Transfer;
 using ModelZoo.Training.Callbacks;
 using ModelZoo.Training.Losses;
@@ -34,6 +35,11 @@ public sealed record TrainerOptions
     /// <summary>Numeric precision: fp32 (default), bf16-mixed or fp16-mixed (see <see cref="Precision.Precisions"/>);
     /// a strategy passed to the <see cref="Trainer"/> constructor takes precedence.</summary>
     public string Precision { get; init; } = "fp32";
+
+    /// <summary>Layout of the model's 4-D weights and inputs while training (default Auto: channels-last for models whose
+    /// stem convolution has at least 32 outputs, see <see cref="ChannelsLast.Resolve"/>). Values, gradients and checkpoints
+    /// are the same in either layout; only the kernels' speed differs. See <see cref="Layout.ChannelsLastTraining"/>.</summary>
+    public MemoryFormat MemoryFormat { get; init; } = MemoryFormat.Auto;
 
     /// <summary>Seed for torch's generator (dropout etc.); the data order is seeded by the loader.</summary>
     public long Seed { get; init; }

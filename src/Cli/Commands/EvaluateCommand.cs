@@ -26,6 +26,8 @@ internal static class EvaluateCommand
         preprocessing.AddTo(command);
         loading.AddTo(command);
         report.AddTo(command);
+        SpeedOptions speed = SpeedOptions.ForInference();
+        speed.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             var options = new EvaluateJobOptions
@@ -33,6 +35,7 @@ internal static class EvaluateCommand
                 Model = parse.GetValue(model)!, Weights = parse.GetValue(weights)!, Dataset = parse.GetValue(dataset)!,
                 DataDirectory = parse.GetValue(dataDir), Range = parse.GetValue(evalRange), BatchSize = parse.GetValue(batchSize),
                 Workers = parse.GetValue(workers), Preprocessing = preprocessing.Read(parse), Loading = loading.Read(parse),
+                Inference = speed.Read(parse),
             };
             EvaluateJobResult result = EvaluateJob.Run(options, ct);
             await WeightsLoadingOptions.ReportAsync(context, options.Loading, result.Load).ConfigureAwait(false);

@@ -39,6 +39,8 @@ internal static class PredictCommand
         };
         preprocessing.AddTo(command);
         loading.AddTo(command);
+        SpeedOptions speed = SpeedOptions.ForInference();
+        speed.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             int k = parse.GetValue(topK);
@@ -51,7 +53,7 @@ internal static class PredictCommand
                 new DownloadConsole(context).Progress, ct).ConfigureAwait(false);
             await WeightsLoadingOptions.ReportAsync(context, options.Loading, loaded.LoadResult).ConfigureAwait(false);
             (ITransform transform, string presetText) = ResolvePreset(loaded, modelName, overrides);
-            var classifier = Classifier.For(loaded, transform, parse.GetValue(device));
+            using var classifier = Classifier.For(loaded, transform, parse.GetValue(device), speed.Read(parse));   // in place: the resolved model is ours
             IReadOnlyList<Prediction> top = classifier.Predict(imagePath, k);
             string weightsShown = loaded.Catalog is { } w ? $"{w.Name} ({loaded.File})" : loaded.File;
             await WriteAsync(context, modelName, loaded.Catalog?.Name ?? loaded.File, $"{modelName} with {weightsShown}; {presetText}",

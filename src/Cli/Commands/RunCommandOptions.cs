@@ -8,9 +8,9 @@ namespace ModelZoo.Cli.Commands;
 /// <summary>
 /// The options of every training verb (`train`, `finetune`), defined once with the defaults of the verb's job options
 /// and read into its <see cref="RunOptions"/>: dataset, data directory, ranges, augmentation, workers, epochs, batch
-/// size, learning rate, optimizer, seed, precision, output and log directories, resume, device, threads, and the
-/// training recipe (<see cref="TrainingRecipeOptions"/>: schedule, regularisation, EMA, MixUp/CutMix, early stopping,
-/// best checkpoint, TensorBoard).
+/// size, learning rate, optimizer, seed, precision, memory format, output and log directories, resume, device, threads,
+/// and the training recipe (<see cref="TrainingRecipeOptions"/>: schedule, regularisation, EMA, MixUp/CutMix, early
+/// stopping, best checkpoint, TensorBoard).
 /// </summary>
 internal sealed class RunCommandOptions
 {
@@ -44,6 +44,7 @@ internal sealed class RunCommandOptions
     public Option<string?> Augment { get; }
     public Option<int> Workers { get; } = CommonOptions.Workers();
     public Option<string> Precision { get; } = CommonOptions.Precision();
+    public Option<string> MemoryFormat { get; } = SpeedOptions.MemoryFormatOption("Layout of weights and inputs while training (values and checkpoints are the same either way):");
     public Option<string?> Resume { get; } = CommonOptions.Resume();
     public Option<string?> LogDir { get; } = CommonOptions.LogDir();
     public TrainingRecipeOptions Recipe { get; } = new();
@@ -51,7 +52,7 @@ internal sealed class RunCommandOptions
     /// <summary>Every option, in help order.</summary>
     public IEnumerable<Option> All => new Option[]
     {
-        Dataset, DataDir, TrainRange, EvalRange, Epochs, BatchSize, LearningRate, Optimizer, Seed, Precision, Out, LogDir, Resume,
+        Dataset, DataDir, TrainRange, EvalRange, Epochs, BatchSize, LearningRate, Optimizer, Seed, Precision, MemoryFormat, Out, LogDir, Resume,
         Device, Threads, Augment, Workers,
     };
 
@@ -73,6 +74,7 @@ internal sealed class RunCommandOptions
             Optimizer = Enum.Parse<OptimizerKind>(parse.GetValue(Optimizer)!, ignoreCase: true), Seed = parse.GetValue(Seed),
             OutputDirectory = parse.GetValue(Out)!, Device = parse.GetValue(Device), Threads = parse.GetValue(Threads),
             Augment = parse.GetValue(Augment), Workers = parse.GetValue(Workers), Precision = parse.GetValue(Precision)!,
+            MemoryFormat = ModelZoo.Models.Layout.MemoryFormatNames.Parse(parse.GetValue(MemoryFormat)!),
             Resume = parse.GetValue(Resume), LogDirectory = parse.GetValue(LogDir), Recipe = Recipe.Parse(parse),
         });
     }

@@ -49,6 +49,8 @@ public sealed class AlexNet : ImageClassifier
     }
 
     public AlexNetOptions Options => _options;
+
+    public override ImageClassifier NewInstance() => new AlexNet(_options with { NumClasses = NumClasses, InChannels = InChannels });
     /// <summary>Outputs of <c>classifier.6</c> (0 when it is an identity), read from the module itself.</summary>
     public override int NumClasses => ClassifierHead.NumClasses(classifier[6]);
 

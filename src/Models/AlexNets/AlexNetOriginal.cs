@@ -62,6 +62,8 @@ public sealed class AlexNetOriginal : ImageClassifier
     }
 
     public AlexNetOriginalOptions Options => _options;
+
+    public override ImageClassifier NewInstance() => new AlexNetOriginal(_options with { NumClasses = NumClasses, InChannels = InChannels });
     /// <summary>Outputs of <c>classifier.6</c> (0 when it is an identity), read from the module itself.</summary>
     public override int NumClasses => ClassifierHead.NumClasses(classifier[6]);
 

@@ -12,9 +12,9 @@ namespace ModelZoo.Models.CifarResNets;
 public sealed class CifarBasicBlock : nn.Module<Tensor, Tensor>
 {
     private readonly Conv2d conv1;
-    private readonly BatchNorm2d bn1;
+    private readonly nn.Module<Tensor, Tensor> bn1;   // BatchNorm2d; an Identity once folded into the convolution (Models.Inference)
     private readonly Conv2d conv2;
-    private readonly BatchNorm2d bn2;
+    private readonly nn.Module<Tensor, Tensor> bn2;   // BatchNorm2d; an Identity once folded into the convolution (Models.Inference)
     private readonly long _stride;
     private readonly long _padChannels;
     private readonly bool _projects;

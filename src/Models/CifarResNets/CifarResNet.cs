@@ -15,7 +15,7 @@ public sealed class CifarResNet : ImageClassifier
 {
     private static readonly int[] s_widths = [16, 32, 64];
     private readonly Conv2d conv1;
-    private readonly BatchNorm2d bn1;
+    private readonly nn.Module<Tensor, Tensor> bn1;   // BatchNorm2d; an Identity once folded into the convolution (Models.Inference)
     private readonly Sequential layer1;
     private readonly Sequential layer2;
     private readonly Sequential layer3;
@@ -37,6 +37,8 @@ public sealed class CifarResNet : ImageClassifier
     }
 
     public CifarResNetOptions Options => _options;
+
+    public override ImageClassifier NewInstance() => new CifarResNet(_options with { NumClasses = NumClasses, InChannels = InChannels });
     public override int NumClasses => ClassifierHead.NumClasses(linear);
     public override int MinInputSize => 4;
     public override string StemName => "conv1";

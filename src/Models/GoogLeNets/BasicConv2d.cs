@@ -8,7 +8,7 @@ namespace ModelZoo.Models.GoogLeNets;
 public sealed class BasicConv2d : nn.Module<Tensor, Tensor>
 {
     private readonly Conv2d conv;
-    private readonly BatchNorm2d bn;
+    private readonly nn.Module<Tensor, Tensor> bn;   // BatchNorm2d; an Identity once folded into the convolution (Models.Inference)
 
     public BasicConv2d(long inChannels, long outChannels, long kernelSize, long stride = 1, long padding = 0)
         : base(nameof(BasicConv2d))

@@ -84,6 +84,8 @@ public sealed class GoogLeNet : ImageClassifier, IAuxiliaryOutputs
     /// <summary>The options this model was built with (NumClasses as at construction).</summary>
     public GoogLeNetOptions Options => _options;
 
+    public override ImageClassifier NewInstance() => new GoogLeNet(_options with { NumClasses = NumClasses, InChannels = InChannels, InitWeights = false });
+
     public override int NumClasses => ClassifierHead.NumClasses(fc);
 
     /// <summary>15, torchvision's <c>min_size</c>: below it maxpool3's 3×3 window no longer fits.</summary>

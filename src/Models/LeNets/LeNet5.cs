@@ -34,6 +34,8 @@ public sealed class LeNet5 : ImageClassifier
     }
 
     public LeNet5Options Options => _options;
+
+    public override ImageClassifier NewInstance() => new LeNet5(_options with { NumClasses = NumClasses, InChannels = InChannels });
     public override int NumClasses => (int)fc3.out_features;
     public override int MinInputSize => _options.InputSize;
     public override (int Height, int Width)? FixedInputSize => (_options.InputSize, _options.InputSize);

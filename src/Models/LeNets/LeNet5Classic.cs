@@ -45,6 +45,8 @@ public sealed class LeNet5Classic : ImageClassifier
         RegisterComponents();
     }
 
+    public override ImageClassifier NewInstance() => new LeNet5Classic(_options with { NumClasses = NumClasses, InChannels = InChannels });
+
     public override int NumClasses => (int)output.out_features;
     public override int MinInputSize => 32;
     public override (int Height, int Width)? FixedInputSize => (32, 32);

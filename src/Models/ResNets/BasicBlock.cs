@@ -14,10 +14,10 @@ public sealed class BasicBlock : nn.Module<Tensor, Tensor>
     public const int Expansion = 1;
 
     private readonly Conv2d conv1;
-    private readonly BatchNorm2d bn1;
+    private readonly nn.Module<Tensor, Tensor> bn1;   // BatchNorm2d; an Identity once folded into the convolution (Models.Inference)
     private readonly ReLU relu;
     private readonly Conv2d conv2;
-    private readonly BatchNorm2d bn2;
+    private readonly nn.Module<Tensor, Tensor> bn2;   // BatchNorm2d; an Identity once folded into the convolution (Models.Inference)
     private readonly Sequential? downsample;
 
     /// <param name="inPlanes">Input channels.</param>
@@ -42,7 +42,7 @@ public sealed class BasicBlock : nn.Module<Tensor, Tensor>
     }
 
     /// <summary>The last BatchNorm of the residual branch (zeroed by <c>zero_init_residual</c>).</summary>
-    internal BatchNorm2d LastNorm => bn2;
+    internal BatchNorm2d LastNorm => (BatchNorm2d)bn2;
 
     public override Tensor forward(Tensor input)
     {

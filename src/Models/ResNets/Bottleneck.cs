@@ -15,11 +15,11 @@ public sealed class Bottleneck : nn.Module<Tensor, Tensor>
     public const int Expansion = 4;
 
     private readonly Conv2d conv1;
-    private readonly BatchNorm2d bn1;
+    private readonly nn.Module<Tensor, Tensor> bn1;   // BatchNorm2d; an Identity once folded into the convolution (Models.Inference)
     private readonly Conv2d conv2;
-    private readonly BatchNorm2d bn2;
+    private readonly nn.Module<Tensor, Tensor> bn2;   // BatchNorm2d; an Identity once folded into the convolution (Models.Inference)
     private readonly Conv2d conv3;
-    private readonly BatchNorm2d bn3;
+    private readonly nn.Module<Tensor, Tensor> bn3;   // BatchNorm2d; an Identity once folded into the convolution (Models.Inference)
     private readonly ReLU relu;
     private readonly Sequential? downsample;
 
@@ -47,7 +47,7 @@ public sealed class Bottleneck : nn.Module<Tensor, Tensor>
     }
 
     /// <summary>The last BatchNorm of the residual branch (zeroed by <c>zero_init_residual</c>).</summary>
-    internal BatchNorm2d LastNorm => bn3;
+    internal BatchNorm2d LastNorm => (BatchNorm2d)bn3;
 
     public override Tensor forward(Tensor input)
     {

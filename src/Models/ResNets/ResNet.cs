@@ -14,7 +14,7 @@ namespace ModelZoo.Models.ResNets;
 public sealed class ResNet : ImageClassifier
 {
     private readonly Conv2d conv1;
-    private readonly BatchNorm2d bn1;
+    private readonly nn.Module<Tensor, Tensor> bn1;   // BatchNorm2d; an Identity once folded into the convolution (Models.Inference)
     private readonly ReLU relu;
     private readonly MaxPool2d maxpool;
     private readonly Sequential layer1;
@@ -80,6 +80,8 @@ public sealed class ResNet : ImageClassifier
 
     /// <summary>The options this model was built with (NumClasses as at construction).</summary>
     public ResNetOptions Options => _options;
+
+    public override ImageClassifier NewInstance() => new ResNet(Block, Layers, _options with { NumClasses = NumClasses, InChannels = InChannels });
 
     public override int NumClasses => ClassifierHead.NumClasses(fc);
 

@@ -48,6 +48,8 @@ public sealed class Vgg : ImageClassifier
     public bool BatchNorm { get; }
 
     public VggOptions Options => _options;
+
+    public override ImageClassifier NewInstance() => new Vgg(Config, BatchNorm, _options with { NumClasses = NumClasses, InChannels = InChannels, InitWeights = false });
     /// <summary>Outputs of <c>classifier.6</c> (0 when it is an identity), read from the module itself.</summary>
     public override int NumClasses => ClassifierHead.NumClasses(classifier[6]);
 

@@ -28,7 +28,8 @@ internal static class BatchNormFoldingPass
             {
                 Tensor T(string name) => Load(initializers[name]);
                 (Tensor w, Tensor b) = BatchNormFolding.Fold(T(conv.Inputs[1]), conv.Inputs.Count > 2 ? T(conv.Inputs[2]) : null,
-                    T(bn.Inputs[1]), T(bn.Inputs[2]), T(bn.Inputs[3]), T(bn.Inputs[4]), bn.FloatAttribute("epsilon", 1e-5f));
+                    gamma: T(bn.Inputs[1]), beta: T(bn.Inputs[2]), runningMean: T(bn.Inputs[3]), runningVar: T(bn.Inputs[4]),
+                    eps: bn.FloatAttribute("epsilon", 1e-5f));
                 Replace(graph, initializers, conv.Inputs[1], w);
                 string biasName = conv.Inputs.Count > 2 ? conv.Inputs[2] : conv.Inputs[1] + ".folded_bias";
                 if (conv.Inputs.Count <= 2)

@@ -1,7 +1,9 @@
 using System.Text;
 using ModelZoo.Core.IO;
 using ModelZoo.Models;
+using ModelZoo.Models.Layout;
 using ModelZoo.Models.Weights.ModelZooFormat;
+using ModelZoo.Training.Layout;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -73,17 +75,20 @@ public static class Checkpoint
             using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
             {
                 ModelZooCheckpoint.WriteHeader(writer, info);
-                IReadOnlyList<KeyValuePair<string, Tensor>>? section = tensors;
-                if (inference is null) model.save(writer);
-                else section = InferenceWeightsLayout.SaveSwapped(model, writer, tensors!, inference);
-                try
+                using (ContiguousScope.For(model, OptimizerStateTensors.Of(optimizer).Select(s => s.State)))   // channels-last runs write NCHW files
                 {
-                    if (helper is not null) TensorSection.WriteLengthPrefixed(writer, w => helper.save_state_dict(w));
-                    if (hasTensors) TensorSection.Write(writer, section!);
-                }
-                finally
-                {
-                    if (inference is not null) InferenceWeightsLayout.DisposeRaw(section!);
+                    IReadOnlyList<KeyValuePair<string, Tensor>>? section = tensors;
+                    if (inference is null) model.save(writer);
+                    else section = InferenceWeightsLayout.SaveSwapped(model, writer, tensors!, inference);
+                    try
+                    {
+                        if (helper is not null) TensorSection.WriteLengthPrefixed(writer, w => helper.save_state_dict(w));
+                        if (hasTensors) TensorSection.Write(writer, section!);
+                    }
+                    finally
+                    {
+                        if (inference is not null) InferenceWeightsLayout.DisposeRaw(section!);
+                    }
                 }
             }
             beforeCommit?.Invoke();
@@ -118,16 +123,20 @@ public static class Checkpoint
         if (optimizer is not null && info.Training is not { HasOptimizerState: true })
             throw new InvalidDataException($"Checkpoint {path} has no optimizer state (it holds weights only), so training " +
                 "cannot resume from it exactly. Resume from a checkpoint written during training (CheckpointCallback).");
-        ModelZooCheckpoint.LoadWeights(reader, model, info, path);
-        if (optimizer is not null) ReadOptimizer(reader, optimizer, info, path);
-        if (info.Training is { HasTensorState: true } training && (readTensors || training.InferenceWeights is not null))
+        using (ContiguousScope.For(model, OptimizerStateTensors.Of(optimizer).Select(s => s.State)))   // files hold NCHW bytes; back to channels-last after
         {
-            if (optimizer is null && training.HasOptimizerState) TensorSection.Skip(reader, path, "optimizer");
-            Dictionary<string, Tensor> read = TensorSection.Read(reader, path);
-            if (training.InferenceWeights is { } key) InferenceWeightsLayout.RestoreRaw(model, read, key, path);
-            if (readTensors) tensors = read;
-            else foreach (Tensor t in read.Values) t.Dispose();
+            ModelZooCheckpoint.LoadWeights(reader, model, info, path);
+            if (optimizer is not null) ReadOptimizer(reader, optimizer, info, path);
+            if (info.Training is { HasTensorState: true } training && (readTensors || training.InferenceWeights is not null))
+            {
+                if (optimizer is null && training.HasOptimizerState) TensorSection.Skip(reader, path, "optimizer");
+                Dictionary<string, Tensor> read = TensorSection.Read(reader, path);
+                if (training.InferenceWeights is { } key) InferenceWeightsLayout.RestoreRaw(model, read, key, path);
+                if (readTensors) tensors = read;
+                else foreach (Tensor t in read.Values) t.Dispose();
+            }
         }
+        OptimizerStateTensors.MatchParameterLayout(optimizer);
         return info;
     }
 

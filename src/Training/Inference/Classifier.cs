@@ -2,6 +2,7 @@ using ModelZoo.Core.Preprocessing;
 using ModelZoo.Data.Imaging;
 using ModelZoo.Data.Transforms;
 using ModelZoo.Models;
+using ModelZoo.Models.Inference;
 using ModelZoo.Models.Resolution;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -17,17 +18,23 @@ namespace ModelZoo.Training.Inference;
 /// </code>
 /// Images are decoded upright (EXIF) to RGB, or to grayscale for one-channel models, transformed, and run in eval mode
 /// without gradients, one dispose scope per call. The classifier does not own the model.
+/// By default it predicts through the inference fast path (<see cref="FastInference"/>: batch norms folded, channels-last
+/// where it helps, float32) on a copy of the model made when the classifier is created, so later changes to the model's
+/// weights are not seen; <c>inference: InferenceOptions.Plain</c> runs the model itself.
 /// </summary>
-public sealed class Classifier
+public sealed class Classifier : IDisposable
 {
     private readonly ImageClassifier _model;
     private readonly Device _device;
+    private readonly InferenceModel _inference;
 
     /// <param name="model">The model (switched to eval mode for each prediction).</param>
     /// <param name="transform">ImageBuffer → float [C, H, W] tensor (e.g. <see cref="InferenceTransforms.FromPreset"/>).</param>
     /// <param name="labels">Class names in output order; null or too short names classes by index.</param>
     /// <param name="device">Where to run ("cpu", "cuda"); null keeps the model's device.</param>
-    public Classifier(ImageClassifier model, ITransform transform, IReadOnlyList<string>? labels = null, string? device = null)
+    /// <param name="inference">The fast path's options (default <see cref="InferenceOptions.Default"/>; <see cref="InferenceOptions.Plain"/> opts out).</param>
+    public Classifier(ImageClassifier model, ITransform transform, IReadOnlyList<string>? labels = null, string? device = null,
+        InferenceOptions? inference = null)
     {
         _model = model ?? throw new ArgumentNullException(nameof(model));
         Transform = transform ?? throw new ArgumentNullException(nameof(transform));
@@ -38,17 +45,21 @@ public sealed class Classifier
         Labels = labels;
         if (device is not null) model.to(Devices.Resolve(device));
         _device = model.parameters().FirstOrDefault()?.device ?? torch.CPU;
+        _inference = FastPath(model, inference ?? InferenceOptions.Default);
     }
 
     /// <summary>A classifier for a resolved model: its preprocessing (<see cref="ResolvedModel.Preprocessing"/>) unless
-    /// <paramref name="transform"/> replaces it, and its labels.</summary>
-    public static Classifier For(ResolvedModel loaded, ITransform? transform = null, string? device = null)
+    /// <paramref name="transform"/> replaces it, and its labels; <paramref name="inference"/> as in the constructor.</summary>
+    public static Classifier For(ResolvedModel loaded, ITransform? transform = null, string? device = null, InferenceOptions? inference = null)
     {
         ArgumentNullException.ThrowIfNull(loaded);
-        return new Classifier(loaded.Model, transform ?? InferenceTransforms.FromPreset(loaded.Preprocessing), loaded.Labels, device);
+        return new Classifier(loaded.Model, transform ?? InferenceTransforms.FromPreset(loaded.Preprocessing), loaded.Labels, device, inference);
     }
 
     public ImageClassifier Model => _model;
+
+    /// <summary>What runs the predictions: the fast-path copy, or the model itself (<see cref="InferenceModel.Description"/>).</summary>
+    public InferenceModel Inference => _inference;
     public ITransform Transform { get; }
     public IReadOnlyList<string>? Labels { get; }
 
@@ -103,11 +114,26 @@ public sealed class Classifier
         if (inputs.Select(t => string.Join("x", t.shape)).Distinct().Count() > 1)
             throw new ArgumentException($"The images transform to different sizes ({string.Join(", ", inputs.Select(t => "[" + string.Join(", ", t.shape) + "]"))}); use a transform that crops to a fixed size.", nameof(images));
         Tensor batch = torch.stack(inputs).to(_device);
-        _model.eval();
-        Tensor logits = _model.call(batch);
+        Tensor logits = _inference.Logits(batch);
         if (logits.dim() != 2 || logits.shape[1] != _model.NumClasses)
             throw new InvalidOperationException($"{_model.GetName()} returned shape [{string.Join(", ", logits.shape)}]; expected [N, {_model.NumClasses}].");
         return logits.to(ScalarType.Float32).cpu().MoveToOuterDisposeScope();
+    }
+
+    /// <summary>Releases the fast path's copy of the model (not the model itself).</summary>
+    public void Dispose() => _inference.Dispose();
+
+    /// <summary>The fast path, or the plain model when it cannot be copied (e.g. after surgery beyond head and stem).</summary>
+    private static InferenceModel FastPath(ImageClassifier model, InferenceOptions options)
+    {
+        try
+        {
+            return FastInference.Optimize(model, options);
+        }
+        catch (NotSupportedException) when (!options.InPlace)
+        {
+            return FastInference.Optimize(model, InferenceOptions.Plain);
+        }
     }
 
     private string LabelOf(int index) => Labels is not null ? Labels[index] : index.ToString(System.Globalization.CultureInfo.InvariantCulture);

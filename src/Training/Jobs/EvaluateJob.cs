@@ -3,6 +3,7 @@ using ModelZoo.Data.Catalog;
 using ModelZoo.Data.Loading;
 using ModelZoo.Data.Transforms;
 using ModelZoo.Models;
+using ModelZoo.Models.Inference;
 using ModelZoo.Models.Resolution;
 using ModelZoo.Training.Inference;
 
@@ -12,7 +13,8 @@ namespace ModelZoo.Training.Jobs;
 /// checkpoint (model options, classes and normalisation come from it), a PyTorch .pth / safetensors / TorchSharp file
 /// loaded strictly into the named model built for the dataset (the family's rule for its images, e.g. LeNet-5 at 28×28),
 /// or catalog weights (their own preset on images of varying size). <see cref="EvaluateJobOptions"/> can say how the
-/// weights were trained instead (preprocessing, key names).</summary>
+/// weights were trained instead (preprocessing, key names). The resolved model then runs through the inference fast
+/// path (<see cref="EvaluateJobOptions.Inference"/>, default <see cref="InferenceOptions.Default"/>) in place.</summary>
 public static class EvaluateJob
 {
     public static EvaluationResult Run(string modelName, string weightsPath, string datasetName, string? dataDirectory,
@@ -41,7 +43,8 @@ public static class EvaluateJob
         IndexRange r = options.Range ?? new IndexRange(0, dataset.Count);
         DataLoader loader = DataPipeline.Loader(dataset, r, Preprocessing(resolved, spec, options.Preprocessing),
             new DataLoaderOptions { BatchSize = options.BatchSize, Workers = options.Workers });
-        return new EvaluateJobResult(Metrics.ClassificationMetrics.Evaluate(model, loader, spec.Classes, cancellationToken: cancellationToken), resolved.LoadResult);
+        using InferenceModel fast = FastInference.Optimize(model, options.Inference with { InPlace = true });   // the job owns the model
+        return new EvaluateJobResult(Metrics.ClassificationMetrics.Evaluate(fast.Model, loader, spec.Classes, cancellationToken: cancellationToken), resolved.LoadResult);
     }
 
     /// <summary>Fixed-size data is fitted to the model as in training, normalised as the weights expect when known, else

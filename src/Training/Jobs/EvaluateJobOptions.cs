@@ -1,3 +1,4 @@
+using ModelZoo.Models.Inference;
 using ModelZoo.Models.Weights.Loading;
 
 namespace ModelZoo.Training.Jobs;
@@ -29,4 +30,8 @@ public sealed record EvaluateJobOptions
 
     /// <summary>How a plain weights file's tensors are matched to the model and checked (strict by default).</summary>
     public LoadOptions Loading { get; init; } = new();
+
+    /// <summary>The inference fast path (default <see cref="InferenceOptions.Default"/>: folded batch norms, channels-last
+    /// where it helps, fp32; <see cref="InferenceOptions.Plain"/> runs the model as loaded). Applied in place.</summary>
+    public InferenceOptions Inference { get; init; } = InferenceOptions.Default;
 }

@@ -100,12 +100,13 @@ public sealed class RunBuilder
         return new RunPaths(checkpoint, Path.GetFullPath(Options.LogDirectory ?? RunResume.DefaultLogDirectory(checkpoint)));
     }
 
-    /// <summary>The trainer's options: epochs, learning rate, optimizer, seed, device, precision, the checkpoint to
-    /// resume from and the recipe's weight decay, label smoothing, accumulation and clipping.</summary>
+    /// <summary>The trainer's options: epochs, learning rate, optimizer, seed, device, precision, memory format, the
+    /// checkpoint to resume from and the recipe's weight decay, label smoothing, accumulation and clipping.</summary>
     public TrainerOptions TrainerOptions(Func<ImageClassifier, IReadOnlyList<ParameterGroup>>? parameterGroups = null) => TrainingRecipe.ApplyTo(new()
     {
         Epochs = Options.Epochs, LearningRate = Options.LearningRate, Optimizer = Options.Optimizer, Seed = Options.Seed,
         Device = Options.Device, Precision = Options.Precision, ResumeFrom = Options.Resume, ParameterGroups = parameterGroups,
+        MemoryFormat = Options.MemoryFormat,
     });
 
     /// <summary>The best epoch's checkpoint beside <paramref name="paths"/>' one when the recipe keeps it, else null.</summary>

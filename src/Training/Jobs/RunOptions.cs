@@ -54,6 +54,10 @@ public abstract record RunOptions
     /// <summary>Numeric precision: fp32 (default), bf16-mixed or fp16-mixed.</summary>
     public string Precision { get; init; } = "fp32";
 
+    /// <summary>Layout of weights and inputs while training (default Auto; see <see cref="TrainerOptions.MemoryFormat"/>).
+    /// Values and checkpoints are the same either way.</summary>
+    public ModelZoo.Models.Layout.MemoryFormat MemoryFormat { get; init; } = ModelZoo.Models.Layout.MemoryFormat.Auto;
+
     /// <summary>libtorch intra-op CPU threads; null keeps libtorch's default (one per core). On a busy machine 1 avoids
     /// OpenMP oversubscription, which can slow steps down many times over.</summary>
     public int? Threads { get; init; }
