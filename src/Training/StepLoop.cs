@@ -40,13 +40,15 @@ internal sealed class StepLoop
         bool pending = false;
         double running = double.NaN;
         var epochClock = Stopwatch.StartNew();
-        Optimizers.ClearGradients(context.Optimizer);
         foreach (Batch batch in train.GetBatches(epoch - 1, ct))
         {
             context.BatchIndex = index;
             using (batch)
             using (torch.NewDisposeScope())
             {
+                // Gradients are dropped (not zero-filled) when an accumulation window starts, so callbacks after the
+                // optimizer step still see the step's gradients, as in PyTorch's loop with zero_grad(set_to_none=True) first.
+                if (index % accumulate == 0) Optimizers.ClearGradients(context.Optimizer);
                 Tensor x = batch.Inputs.to(context.Device), y = batch.Targets.to(context.Device);
                 Tensor logits, loss;
                 using (context.Precision.ForwardContext())
@@ -91,7 +93,6 @@ internal sealed class StepLoop
         context.GradientsFinite = context.Precision.UnscaleGradients(context.Optimizer);
         foreach (ITrainerCallback c in _callbacks) c.OnBeforeOptimizerStep(context);
         bool applied = context.Precision.Step(context.Optimizer);
-        Optimizers.ClearGradients(context.Optimizer);
         context.GlobalStep++;
         context.GradientsFinite = true;
         foreach (ITrainerCallback c in _callbacks) c.OnAfterOptimizerStep(context, applied);
