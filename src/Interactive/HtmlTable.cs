@@ -67,14 +67,15 @@ public sealed class HtmlTable
         return html.Append("</tbody></table>").ToString();
     }
 
-    /// <summary>The table as aligned plain text.</summary>
+    /// <summary>The table as aligned plain text (columns of numbers right-aligned).</summary>
     public string ToText()
     {
         int[] widths = Headers.Select((h, c) => Rows.Select(r => r[c].Length).Append(h.Length).Max()).ToArray();
+        bool[] numeric = Headers.Select((_, c) => Rows.Count > 0 && Rows.All(r => r[c].Length == 0 || IsNumber(r[c]))).ToArray();
         var text = new StringBuilder();
         if (Caption is not null) text.AppendLine(Caption);
         void Line(IReadOnlyList<string> cells) =>
-            text.AppendLine(string.Join("  ", cells.Select((s, c) => IsNumber(s) ? s.PadLeft(widths[c]) : s.PadRight(widths[c]))).TrimEnd());
+            text.AppendLine(string.Join("  ", cells.Select((s, c) => numeric[c] ? s.PadLeft(widths[c]) : s.PadRight(widths[c]))).TrimEnd());
         Line(Headers);
         text.AppendLine(string.Join("  ", widths.Select(w => new string('-', w))));
         foreach (IReadOnlyList<string> row in Rows) Line(row);
