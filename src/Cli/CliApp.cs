@@ -19,7 +19,8 @@ public static class CliApp
         root.Subcommands.Add(EvaluateCommand.Create(context));
         root.Subcommands.Add(SummaryCommand.Create(context));
         root.Subcommands.Add(ModelsCommand.Create(context));
-        foreach (Command command in ExtraCommands.Create(context)) root.Subcommands.Add(command);
+        root.Subcommands.Add(PredictCommand.Create(context));
+        root.Subcommands.Add(FinetuneCommand.Create(context));
         return root;
     }
 

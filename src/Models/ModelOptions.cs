@@ -16,6 +16,7 @@ public sealed record ModelOptions
     /// <summary>Input size for families with a fixed input (LeNet: 28 or 32).</summary>
     public int? InputSize { get; init; }
 
-    /// <summary>Seed for the weight initialisation; null uses torch's global generator.</summary>
+    /// <summary>Seed for the weight initialisation; null draws from torch's global generator. A seed is scoped to the
+    /// build: the global generator is restored afterwards, so building never moves the caller's random stream.</summary>
     public long? Seed { get; init; }
 }

@@ -12,7 +12,7 @@ internal static class EvaluateCommand
     public static Command Create(CliContext context)
     {
         Option<string> model = CommonOptions.RequiredModel();
-        var weights = new Option<string>("--weights", "-w") { Description = "Checkpoint written by 'modelzoo train', or a PyTorch .pth / safetensors / TorchSharp weights file for the model.", Required = true };
+        var weights = new Option<string>("--weights", "-w") { Description = "Checkpoint written by 'modelzoo train', a PyTorch .pth / safetensors / TorchSharp weights file for the model, or a catalog weights name (DEFAULT, IMAGENET1K_V1, ...).", Required = true };
         Option<string> dataset = CommonOptions.Dataset(null);
         Option<string?> dataDir = CommonOptions.DataDir();
         Option<IndexRange?> evalRange = CommonOptions.Range("--eval-range", "Items to evaluate (default: the whole split)");

@@ -2,14 +2,16 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using ModelZoo.Cli.Output;
+using ModelZoo.Core.Preprocessing;
 using ModelZoo.Data.Transforms;
 using ModelZoo.Models.Pretrained;
-using ModelZoo.Models.Weights;
+using ModelZoo.Models.Resolution;
 using ModelZoo.Training.Inference;
 
 namespace ModelZoo.Cli.Commands;
 
-/// <summary>`modelzoo predict`: top-k classes of an image with a model and its weights (catalog name or file).</summary>
+/// <summary>`modelzoo predict`: top-k classes of an image with a model and its weights (a catalog name, a weights file or a
+/// training checkpoint, resolved by <see cref="ModelResolver"/> with their preprocessing and labels).</summary>
 internal static class PredictCommand
 {
     public static Command Create(CliContext context)
@@ -47,35 +49,19 @@ internal static class PredictCommand
             if (k < 1) throw new ArgumentException($"--topk must be >= 1; got {k}.");
             string modelName = parse.GetValue(model)!, weightsText = parse.GetValue(weights)!, imagePath = parse.GetValue(image)!;
             if (!File.Exists(imagePath)) throw new FileNotFoundException($"Image not found: {Path.GetFullPath(imagePath)}.", imagePath);
-            if (File.Exists(weightsText) && WeightFile.Detect(weightsText) == WeightFileFormat.ModelZooCheckpoint)
-                return await PredictFromCheckpointAsync(context, modelName, weightsText, imagePath, k, parse.GetValue(device), parse.GetValue(json)).ConfigureAwait(false);
-            var options = new PretrainedOptions { Model = ModelShapeOptions.Read(parse, numClasses, inChannels, inputSize) };
-            using PretrainedModel loaded = await PretrainedLoader.LoadAsync(modelName, weightsText, options,
+            var options = new ResolveOptions { Model = ModelShapeOptions.Read(parse, numClasses, inChannels, inputSize) };
+            using ResolvedModel loaded = await ModelResolver.ResolveAsync(modelName, weightsText, options,
                 new DownloadConsole(context).Progress, ct).ConfigureAwait(false);
             (ITransform transform, string presetText) = ResolvePreset(loaded, modelName, parse.GetValue(preset),
                 parse.GetValue(resize), parse.GetValue(crop), parse.GetValue(mean), parse.GetValue(std));
             var classifier = Classifier.For(loaded, transform, parse.GetValue(device));
             IReadOnlyList<Prediction> top = classifier.Predict(imagePath, k);
-            string weightsShown = loaded.Weights is { } w ? $"{w.Name} ({loaded.File})" : loaded.File;
-            await WriteAsync(context, modelName, loaded.Weights?.Name ?? loaded.File, $"{modelName} with {weightsShown}; {presetText}",
+            string weightsShown = loaded.Catalog is { } w ? $"{w.Name} ({loaded.File})" : loaded.File;
+            await WriteAsync(context, modelName, loaded.Catalog?.Name ?? loaded.File, $"{modelName} with {weightsShown}; {presetText}",
                 imagePath, top, parse.GetValue(json)).ConfigureAwait(false);
             return 0;
         });
         return command;
-    }
-
-    /// <summary>The transform for <c>--preset</c> (with <c>--mean</c>/<c>--std</c> replacing its normalisation) and a description.</summary>
-    /// <summary>A checkpoint from `modelzoo train`/`finetune`: its classes and its training preprocessing.</summary>
-    private static async Task<int> PredictFromCheckpointAsync(CliContext context, string modelName, string path, string imagePath,
-        int topK, string? device, bool json)
-    {
-        using CheckpointClassifier loaded = CheckpointClassifier.Load(path, device);
-        if (!string.Equals(loaded.Info.Model, modelName, StringComparison.OrdinalIgnoreCase))
-            throw new ArgumentException($"Checkpoint {path} holds model '{loaded.Info.Model}', not '{modelName}'.");
-        IReadOnlyList<Prediction> top = loaded.Predict(imagePath, topK);
-        await WriteAsync(context, modelName, path, $"{modelName} from checkpoint {path}; the preprocessing it was trained with",
-            imagePath, top, json).ConfigureAwait(false);
-        return 0;
     }
 
     private static async Task WriteAsync(CliContext context, string modelName, string weights, string header, string imagePath,
@@ -104,7 +90,9 @@ internal static class PredictCommand
         }
     }
 
-    internal static (ITransform Transform, string Description) ResolvePreset(PretrainedModel loaded, string model, string? name,
+    /// <summary>The transform for <c>--preset</c> (default: the resolved weights' own preprocessing), with <c>--resize</c>,
+    /// <c>--crop</c>, <c>--mean</c> and <c>--std</c> replacing its values, and a description.</summary>
+    internal static (ITransform Transform, string Description) ResolvePreset(ResolvedModel loaded, string model, string? name,
         int? resize, int? crop, double[]? mean, double[]? std)
     {
         if (mean is { Length: 0 }) mean = null;
@@ -113,7 +101,7 @@ internal static class PredictCommand
         string key = name?.Trim() ?? "";
         bool none = key.Equals("none", StringComparison.OrdinalIgnoreCase);
         InferencePreset basis = key.Length == 0 || none || key.Equals("auto", StringComparison.OrdinalIgnoreCase)
-            ? loaded.Preset ?? InferencePreset.ImageNet
+            ? loaded.Preprocessing
             : key.Equals("imagenet", StringComparison.OrdinalIgnoreCase) ? InferencePreset.ImageNet : FindPreset(model, key);
         IReadOnlyList<double> m = mean ?? basis.Mean, s = std ?? basis.Std;
         if (m.Count != loaded.Model.InChannels)
@@ -123,13 +111,18 @@ internal static class PredictCommand
         if (none)
         {
             if (resize is not null || crop is not null) throw new ArgumentException("--preset none does not resize or crop; drop --resize/--crop or pick another preset.");
-            return (InferenceTransforms.ScaleAndNormalize(m, s), $"preset none: scale to [0, 1], {stats}");
+            return (PresetTransforms.ScaleAndNormalize(m, s), $"preset none: scale to [0, 1], {stats}");
         }
-        int c = crop ?? Math.Min(basis.CropSize, resize ?? basis.CropSize);
-        int r = resize ?? Math.Max(basis.ResizeSize, c);
-        if (c < 1 || r < c) throw new ArgumentException($"Need 1 <= --crop <= --resize; got crop {c}, resize {r}.");
-        var preset = new InferencePreset(r, c, basis.Interpolation, m, s);
-        return (InferenceTransforms.FromPreset(preset), $"preset: {preset}");
+        int c = basis.CropSize, r = basis.ResizeSize;
+        if (resize is not null || crop is not null)
+        {
+            c = crop ?? Math.Min(basis.CropSize, resize ?? basis.CropSize);
+            r = resize ?? Math.Max(basis.ResizeSize, c);
+            if (c < 1 || r < c) throw new ArgumentException($"Need 1 <= --crop <= --resize; got crop {c}, resize {r}.");
+        }
+        var chosen = new InferencePreset(r, c, basis.Interpolation, m, s);
+        return (PresetTransforms.FromPreset(chosen.ResizeSize, chosen.CropSize, chosen.Interpolation.ToString(), chosen.Mean, chosen.Std),
+            $"preset: {chosen}");
     }
 
     private static InferencePreset FindPreset(string model, string name)

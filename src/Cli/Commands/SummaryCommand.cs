@@ -28,7 +28,6 @@ internal static class SummaryCommand
             ModelEntry entry = Zoo.Get(name);
             long[] shape = parse.GetValue(input) is { } text ? ParseShape(text) : entry.DefaultInputShape.Select(d => (long)d).ToArray();
             var options = new ModelOptions { NumClasses = parse.GetValue(classes) };
-            if (entry.Family == "LeNet" && shape.Length >= 3 && shape[^1] == 28 && shape[^2] == 28) options = options with { InputSize = 28 };
             ModelSummaryResult result = ModelSummary.Compute(entry.Name, shape, parse.GetValue(training), options);
             context.Output.WriteLine(parse.GetValue(json) ? result.ToJson() : result.ToTable());
             return 0;

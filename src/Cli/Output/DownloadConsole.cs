@@ -1,4 +1,5 @@
 using System.Globalization;
+using ModelZoo.Core;
 using ModelZoo.Models.Pretrained;
 
 namespace ModelZoo.Cli.Output;
@@ -11,7 +12,7 @@ internal sealed class DownloadConsole
 
     public DownloadConsole(CliContext context) => _context = context;
 
-    public IProgress<WeightsDownloadProgress> Progress => new SyncProgress(OnProgress);
+    public IProgress<WeightsDownloadProgress> Progress => new ProgressAdapter<WeightsDownloadProgress>(OnProgress);
 
     private void OnProgress(WeightsDownloadProgress p)
     {
@@ -22,10 +23,5 @@ internal sealed class DownloadConsole
         string size = p.TotalBytes is { } t ? $" of {t / 1048576.0:F1} MiB" : "";
         _context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"downloading {p.FileName}: {p.BytesReceived / 1048576.0:F1} MiB{size}{(p.Fraction is { } fr ? $" ({fr:P0})" : "")}"));
-    }
-
-    private sealed class SyncProgress(Action<WeightsDownloadProgress> report) : IProgress<WeightsDownloadProgress>
-    {
-        public void Report(WeightsDownloadProgress value) => report(value);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ModelZoo.Core;
 using ModelZoo.Training;
 using Spectre.Console;
 
@@ -13,8 +14,8 @@ internal sealed class TrainingConsole
 
     public TrainingConsole(CliContext context) => _context = context;
 
-    public IProgress<TrainingProgress> Steps => new SyncProgress<TrainingProgress>(OnStep);
-    public IProgress<EpochMetrics> Epochs => new SyncProgress<EpochMetrics>(OnEpoch);
+    public IProgress<TrainingProgress> Steps => new ProgressAdapter<TrainingProgress>(OnStep);
+    public IProgress<EpochMetrics> Epochs => new ProgressAdapter<EpochMetrics>(OnEpoch);
 
     /// <summary>Runs <paramref name="work"/> under a live bar when interactive.</summary>
     public async Task<T> RunAsync<T>(string title, Func<Task<T>> work)
@@ -49,11 +50,5 @@ internal sealed class TrainingConsole
             (m.EvalAccuracy is { } acc ? FormattableString.Invariant($" eval_loss {m.EvalLoss:F4} eval_acc {acc:F4}") : "") +
             FormattableString.Invariant($" ({m.Duration.TotalSeconds:F1} s, {m.Samples / Math.Max(1e-9, m.Duration.TotalSeconds):F0} img/s)");
         _context.Error.WriteLine(line);
-    }
-
-    /// <summary>IProgress that reports on the calling thread (Progress&lt;T&gt; would post to the thread pool out of order).</summary>
-    private sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
     }
 }

@@ -1,3 +1,4 @@
+using ModelZoo.Core;
 using ModelZoo.Data.Datasets.Cifar;
 using ModelZoo.Data.Datasets.Download;
 
@@ -55,8 +56,8 @@ internal static class CifarCatalog
         DatasetArchive[] sources = mirrors is { Count: > 0 }
             ? mirrors.Select(m => official with { Url = m.TrimEnd('/') + "/" + official.FileName }).ToArray()
             : new[] { official };
-        IProgress<(long Bytes, long? Total)>? bytes = progress is null ? null
-            : new ProgressAdapter<(long Bytes, long? Total), (string, long, long?)>(progress, p => (official.FileName, p.Bytes, p.Total));
+        IProgress<(long Bytes, long? Total)>? bytes =
+            ProgressAdapter<(long Bytes, long? Total)>.Forward(progress, p => (official.FileName, p.Bytes, p.Total));
         var errors = new List<string>();
         foreach (DatasetArchive source in sources)
         {

@@ -1,3 +1,4 @@
+using ModelZoo.Core.Preprocessing;
 using ModelZoo.Data.Datasets.ImageFolders;
 using ModelZoo.Data.Datasets.Mnist;
 using ModelZoo.Data.Datasets.Synthetic;
@@ -61,7 +62,7 @@ public static class DatasetCatalog
     private static (IClassificationDataset Dataset, DatasetSpec Spec) OpenFolder(string directory)
     {
         var folder = new ImageFolder(directory);
-        return (folder, new DatasetSpec("imagefolder", 3, 0, 0, new[] { 0.485, 0.456, 0.406 }, new[] { 0.229, 0.224, 0.225 }, folder.Classes));
+        return (folder, new DatasetSpec("imagefolder", 3, 0, 0, DatasetStatistics.ImageNetMean.ToArray(), DatasetStatistics.ImageNetStd.ToArray(), folder.Classes));
     }
 
     private static string RequireDirectory(string name, string? dataDirectory)
@@ -93,13 +94,13 @@ public static class DatasetCatalog
                 string dir = RequireDirectory(name, dataDirectory);
                 MnistSplit split = MnistDataset.HasSplit(dir, MnistSplit.Train) ? MnistSplit.Train : MnistSplit.Test;
                 MnistDataset data = MnistDataset.Load(dir, split, variant);
-                (double mean, double std) = variant switch
+                (IReadOnlyList<double> mean, IReadOnlyList<double> std) = variant switch
                 {
-                    MnistVariant.FashionMnist => (0.2860, 0.3530),
-                    MnistVariant.KMnist => (0.1918, 0.3483),
-                    _ => (0.1307, 0.3081),
+                    MnistVariant.FashionMnist => (DatasetStatistics.FashionMnistMean, DatasetStatistics.FashionMnistStd),
+                    MnistVariant.KMnist => (DatasetStatistics.KMnistMean, DatasetStatistics.KMnistStd),
+                    _ => (DatasetStatistics.MnistMean, DatasetStatistics.MnistStd),
                 };
-                return (data, new DatasetSpec(mnistName, 1, data.Height, data.Width, new[] { mean }, new[] { std }, data.Classes));
+                return (data, new DatasetSpec(mnistName, 1, data.Height, data.Width, mean.ToArray(), std.ToArray(), data.Classes));
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using ModelZoo.Core.IO;
 using SkiaSharp;
 
 namespace ModelZoo.Data.Imaging;
@@ -26,14 +27,15 @@ public static class ImageEncoder
         return data.ToArray();
     }
 
-    /// <summary>Writes <paramref name="image"/> as a PNG file (temporary file + rename).</summary>
-    public static void SavePng(ImageBuffer image, string path) => WriteAtomically(path, EncodePng(image));
+    /// <summary>Writes <paramref name="image"/> as a PNG file (temporary file + rename); the folder must exist.</summary>
+    public static void SavePng(ImageBuffer image, string path) => AtomicFile.WriteAllBytes(path, EncodePng(image), createDirectory: false);
 
-    /// <summary>Writes <paramref name="image"/> as a JPEG file at <paramref name="quality"/> 1–100 (temporary file + rename).</summary>
+    /// <summary>Writes <paramref name="image"/> as a JPEG file at <paramref name="quality"/> 1–100 (temporary file + rename);
+    /// the folder must exist.</summary>
     public static void SaveJpeg(ImageBuffer image, string path, int quality = 75)
     {
         CheckQuality(quality);
-        WriteAtomically(path, EncodeJpeg(image, quality));
+        AtomicFile.WriteAllBytes(path, EncodeJpeg(image, quality), createDirectory: false);
     }
 
     private static void CheckQuality(int quality)
@@ -76,22 +78,5 @@ public static class ImageEncoder
             rgbx[4 * i + 3] = 255;
         }
         return rgbx;
-    }
-
-    private static void WriteAtomically(string path, byte[] bytes)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        string full = Path.GetFullPath(path);
-        string temp = Path.Combine(Path.GetDirectoryName(full)!, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp");
-        try
-        {
-            File.WriteAllBytes(temp, bytes);
-            File.Move(temp, full, overwrite: true);
-        }
-        catch
-        {
-            try { File.Delete(temp); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-            throw;
-        }
     }
 }

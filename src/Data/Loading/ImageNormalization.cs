@@ -1,3 +1,5 @@
+using ModelZoo.Core.Preprocessing;
+
 namespace ModelZoo.Data.Loading;
 
 /// <summary>
@@ -21,6 +23,6 @@ public sealed record ImageNormalization
     public IReadOnlyList<double> Mean { get; }
     public IReadOnlyList<double> Std { get; }
 
-    /// <summary>ImageNet's mean (0.485, 0.456, 0.406) and std (0.229, 0.224, 0.225).</summary>
-    public static ImageNormalization ImageNet { get; } = new(new[] { 0.485, 0.456, 0.406 }, new[] { 0.229, 0.224, 0.225 });
+    /// <summary>ImageNet's mean and std: <see cref="DatasetStatistics.ImageNetMean"/>, <see cref="DatasetStatistics.ImageNetStd"/>.</summary>
+    public static ImageNormalization ImageNet { get; } = new(DatasetStatistics.ImageNetMean, DatasetStatistics.ImageNetStd);
 }

@@ -1,3 +1,4 @@
+using ModelZoo.Core.Preprocessing;
 using ModelZoo.Data.Imaging;
 using ModelZoo.Data.Transforms.Functional;
 

@@ -1,3 +1,5 @@
+using ModelZoo.Core.Preprocessing;
+
 namespace ModelZoo.Data.Transforms;
 
 /// <summary>Parameter validation shared by the transforms; every message names the parameter and the expected form.</summary>

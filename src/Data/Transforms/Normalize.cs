@@ -1,3 +1,4 @@
+using ModelZoo.Core.Preprocessing;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -21,11 +22,11 @@ public sealed class Normalize : Transform<Tensor, Tensor>
     public IReadOnlyList<double> Mean { get; }
     public IReadOnlyList<double> Std { get; }
 
-    /// <summary>ImageNet's mean and std (RGB).</summary>
-    public static Normalize ImageNet() => new(new[] { 0.485, 0.456, 0.406 }, new[] { 0.229, 0.224, 0.225 });
+    /// <summary>ImageNet's mean and std (RGB): <see cref="DatasetStatistics.ImageNetMean"/>, <see cref="DatasetStatistics.ImageNetStd"/>.</summary>
+    public static Normalize ImageNet() => new(DatasetStatistics.ImageNetMean, DatasetStatistics.ImageNetStd);
 
-    /// <summary>MNIST's mean 0.1307 and std 0.3081.</summary>
-    public static Normalize Mnist() => new(new[] { 0.1307 }, new[] { 0.3081 });
+    /// <summary>MNIST's mean and std: <see cref="DatasetStatistics.MnistMean"/>, <see cref="DatasetStatistics.MnistStd"/>.</summary>
+    public static Normalize Mnist() => new(DatasetStatistics.MnistMean, DatasetStatistics.MnistStd);
 
     public override Tensor Apply(Tensor input, Random random)
     {

@@ -1,3 +1,5 @@
+using ModelZoo.Core.Preprocessing;
+
 namespace ModelZoo.Data.Transforms;
 
 /// <summary>
@@ -9,12 +11,6 @@ public static class Presets
 {
     /// <summary>The names <see cref="Augment"/> accepts.</summary>
     public static IReadOnlyList<string> AugmentNames { get; } = new[] { "none", "basic", "imagenet", "trivialaugment" };
-
-    /// <summary>ImageNet's per-channel mean (RGB).</summary>
-    public static IReadOnlyList<double> ImageNetMean { get; } = new[] { 0.485, 0.456, 0.406 };
-
-    /// <summary>ImageNet's per-channel standard deviation (RGB).</summary>
-    public static IReadOnlyList<double> ImageNetStd { get; } = new[] { 0.229, 0.224, 0.225 };
 
     /// <summary>
     /// A training augmentation producing <paramref name="size"/> × <paramref name="size"/> images:
@@ -41,7 +37,7 @@ public static class Presets
     public static Compose Train(string name, int size, IReadOnlyList<double>? mean = null, IReadOnlyList<double>? std = null)
     {
         Compose augment = Augment(name, size);
-        return new Compose(augment.Transforms.Append(new ToTensor()).Append(new Normalize(mean ?? ImageNetMean, std ?? ImageNetStd)).ToArray());
+        return new Compose(augment.Transforms.Append(new ToTensor()).Append(new Normalize(mean ?? DatasetStatistics.ImageNetMean, std ?? DatasetStatistics.ImageNetStd)).ToArray());
     }
 
     /// <summary>Evaluation: Resize(<paramref name="resize"/>, shorter side) → CenterCrop(<paramref name="crop"/>) → ToTensor →
@@ -50,6 +46,6 @@ public static class Presets
         Interpolation interpolation = Interpolation.Bilinear)
     {
         if (crop < 1) throw new ArgumentOutOfRangeException(nameof(crop), crop, "Crop size must be positive.");
-        return new Compose(new Resize(resize, interpolation), new CenterCrop(crop), new ToTensor(), new Normalize(mean ?? ImageNetMean, std ?? ImageNetStd));
+        return new Compose(new Resize(resize, interpolation), new CenterCrop(crop), new ToTensor(), new Normalize(mean ?? DatasetStatistics.ImageNetMean, std ?? DatasetStatistics.ImageNetStd));
     }
 }

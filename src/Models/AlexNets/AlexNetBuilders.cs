@@ -1,16 +1,14 @@
-using TorchSharp;
-
 namespace ModelZoo.Models.AlexNets;
 
-/// <summary>Public builders of the AlexNet family. A <paramref name="seed"/> seeds torch's global generator
-/// before the weights are drawn, so two builds with the same seed are identical.</summary>
+/// <summary>Public builders of the AlexNet family. A seed seeds torch's global generator while the weights are
+/// drawn and restores it afterwards, so two builds with the same seed are identical and the caller's random stream
+/// is left as it was.</summary>
 public static class AlexNetBuilders
 {
     /// <summary>torchvision's <c>alexnet</c> (61,100,840 parameters with 1000 classes).</summary>
     public static AlexNet AlexNet(AlexNetOptions? options = null, long? seed = null)
     {
-        if (seed is { } s) torch.manual_seed(s);
-        return new AlexNet(options);
+        using (SeedScope.Enter(seed)) return new AlexNet(options);
     }
 
     /// <summary>torchvision's <c>alexnet</c> for <paramref name="numClasses"/> classes.</summary>
@@ -19,8 +17,7 @@ public static class AlexNetBuilders
     /// <summary>AlexNet as in Krizhevsky et al. 2012 (LRN, two groups, 227×227 input).</summary>
     public static AlexNetOriginal AlexNetOriginal(AlexNetOriginalOptions? options = null, long? seed = null)
     {
-        if (seed is { } s) torch.manual_seed(s);
-        return new AlexNetOriginal(options);
+        using (SeedScope.Enter(seed)) return new AlexNetOriginal(options);
     }
 
     /// <summary>AlexNet as in Krizhevsky et al. 2012 for <paramref name="numClasses"/> classes.</summary>

@@ -1,5 +1,3 @@
-using TorchSharp;
-
 namespace ModelZoo.Models.CifarResNets;
 
 /// <summary>Public builders of the CIFAR ResNet family.</summary>
@@ -8,8 +6,7 @@ public static class CifarResNetBuilders
     /// <summary>A CIFAR ResNet of the given depth (6n+2).</summary>
     public static CifarResNet CifarResNet(CifarResNetOptions? options = null, long? seed = null)
     {
-        if (seed is { } s) torch.manual_seed(s);
-        return new CifarResNet(options);
+        using (SeedScope.Enter(seed)) return new CifarResNet(options);
     }
 
     public static CifarResNet ResNet20(int numClasses = 10, long? seed = null) => CifarResNet(new() { Depth = 20, NumClasses = numClasses }, seed);

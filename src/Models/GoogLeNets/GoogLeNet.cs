@@ -1,3 +1,4 @@
+using ModelZoo.Core.Preprocessing;
 using ModelZoo.Models.Layers;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -137,11 +138,14 @@ public sealed class GoogLeNet : ImageClassifier, IAuxiliaryOutputs
 
     public override nn.Module<Tensor, Tensor> GetClassifier() => fc;
 
-    /// <summary>torchvision's <c>_transform_input</c>: x_c · (std_c / 0.5) + (mean_c − 0.5) / 0.5 per RGB channel.</summary>
+    /// <summary>torchvision's <c>_transform_input</c>: x_c · (std_c / 0.5) + (mean_c − 0.5) / 0.5 per RGB channel, with
+    /// ImageNet's statistics (the input arrives normalised with them; the Inception weights expect (x − 0.5) / 0.5).</summary>
     private static Tensor TransformInput(Tensor x)
     {
-        using Tensor scale = torch.tensor(new[] { 0.229 / 0.5, 0.224 / 0.5, 0.225 / 0.5 }, dtype: x.dtype, device: x.device).view(1, 3, 1, 1);
-        using Tensor shift = torch.tensor(new[] { (0.485 - 0.5) / 0.5, (0.456 - 0.5) / 0.5, (0.406 - 0.5) / 0.5 }, dtype: x.dtype, device: x.device).view(1, 3, 1, 1);
+        double[] scales = DatasetStatistics.ImageNetStd.Select(s => s / 0.5).ToArray();
+        double[] shifts = DatasetStatistics.ImageNetMean.Select(m => (m - 0.5) / 0.5).ToArray();
+        using Tensor scale = torch.tensor(scales, dtype: x.dtype, device: x.device).view(1, 3, 1, 1);
+        using Tensor shift = torch.tensor(shifts, dtype: x.dtype, device: x.device).view(1, 3, 1, 1);
         using Tensor scaled = x * scale;
         return scaled + shift;
     }

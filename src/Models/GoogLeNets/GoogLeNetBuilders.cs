@@ -1,5 +1,3 @@
-using TorchSharp;
-
 namespace ModelZoo.Models.GoogLeNets;
 
 /// <summary>Public builders of the GoogLeNet family.</summary>
@@ -8,8 +6,7 @@ public static class GoogLeNetBuilders
     /// <summary>GoogLeNet (Inception v1), torchvision layout; 13,004,888 parameters with aux heads, 6,624,904 without.</summary>
     public static GoogLeNet GoogLeNet(GoogLeNetOptions? options = null, long? seed = null)
     {
-        if (seed is { } s) torch.manual_seed(s);
-        return new GoogLeNet(options);
+        using (SeedScope.Enter(seed)) return new GoogLeNet(options);
     }
 
     /// <summary>GoogLeNet for <paramref name="numClasses"/> classes (aux heads on).</summary>

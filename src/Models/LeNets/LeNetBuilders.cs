@@ -1,5 +1,3 @@
-using TorchSharp;
-
 namespace ModelZoo.Models.LeNets;
 
 /// <summary>Public builders of the LeNet family.</summary>
@@ -8,14 +6,12 @@ public static class LeNetBuilders
     /// <summary>LeNet-5 (modern form).</summary>
     public static LeNet5 LeNet5(LeNet5Options? options = null, long? seed = null)
     {
-        if (seed is { } s) torch.manual_seed(s);
-        return new LeNet5(options);
+        using (SeedScope.Enter(seed)) return new LeNet5(options);
     }
 
     /// <summary>LeNet-5 as in the 1998 paper.</summary>
     public static LeNet5Classic LeNet5Classic(LeNet5Options? options = null, long? seed = null)
     {
-        if (seed is { } s) torch.manual_seed(s);
-        return new LeNet5Classic(options);
+        using (SeedScope.Enter(seed)) return new LeNet5Classic(options);
     }
 }

@@ -6,10 +6,20 @@ public sealed class LeNetFamily : IModelFamily
     public IEnumerable<ModelEntry> Entries { get; } = new[]
     {
         new ModelEntry("lenet5", "LeNet", "LeNet-5, modern form (ReLU, max-pool); 32x32 or 28x28 input",
-            new[] { 1, 32, 32 }, o => LeNetBuilders.LeNet5(ToOptions(o), o.Seed)),
+            new[] { 1, 32, 32 }, o => LeNetBuilders.LeNet5(ToOptions(o), o.Seed))
+        {
+            InputRule = ForInput,
+        },
         new ModelEntry("lenet5-classic", "LeNet", "LeNet-5 as in LeCun et al. 1998 (scaled tanh, trainable sub-sampling, C3 table)",
             new[] { 1, 32, 32 }, o => LeNetBuilders.LeNet5Classic(ToOptions(o), o.Seed)),
     };
+
+    /// <summary>The one LeNet-5 input-size rule: 28×28 images (MNIST and its kin, the synthetic shapes) get a LeNet-5
+    /// built for 28×28 (fc1 takes 16·4·4 = 256 features), so no padding is needed; any other images get the paper's
+    /// 32×32 model, and the data pipeline pads or resizes them to it. An InputSize the caller set is kept.
+    /// (lenet5-classic has no such rule: it takes 32×32 only.)</summary>
+    internal static ModelOptions ForInput(ModelOptions options, InputImage image) =>
+        options.InputSize is null && image is { Height: 28, Width: 28 } ? options with { InputSize = 28 } : options;
 
     private static LeNet5Options ToOptions(ModelOptions o)
     {

@@ -1,4 +1,3 @@
-using ModelZoo.Models.GoogLeNets;
 using ModelZoo.Models.Weights;
 using ModelZoo.Models.Weights.Loading;
 
@@ -10,10 +9,10 @@ namespace ModelZoo.Models.Pretrained;
 /// using ImageClassifier model = PretrainedLoader.Create("resnet50", "IMAGENET1K_V2");     // catalog: cache or download
 /// using ImageClassifier mine = PretrainedLoader.Create("resnet18", "runs/resnet18.pth");  // any torch.save state dict
 /// </code>
-/// Catalog weights imply options (NumClasses = their category count, 3 input channels, GoogLeNet's
-/// <c>TransformInput</c>); a conflicting option is an <see cref="ArgumentException"/>. Loading is strict: every
-/// model key must be in the file and vice versa (GoogLeNet's untrained aux heads excepted, see
-/// <see cref="PretrainedOptions.AuxLogits"/>). To fine-tune for other classes, load first, then replace the head.
+/// Catalog weights imply options (NumClasses = their category count, 3 input channels); a conflicting option is an
+/// <see cref="ArgumentException"/>. What else weights imply is the family's rule (<see cref="ModelEntry.WeightsRule"/>:
+/// GoogLeNet's <c>TransformInput</c> and auxiliary heads). Loading is strict: every model key must be in the file and
+/// vice versa, except the keys the family's rule skips. To fine-tune for other classes, load first, then replace the head.
 /// </summary>
 public static class PretrainedLoader
 {
@@ -38,7 +37,8 @@ public static class PretrainedLoader
     {
         ArgumentException.ThrowIfNullOrEmpty(model);
         ArgumentException.ThrowIfNullOrEmpty(weights);
-        CheckGoogLeNetOnly(model, options ?? new PretrainedOptions());
+        ModelEntry family = Zoo.Get(model);
+        family.WeightsRule.Check(family, options ?? new PretrainedOptions());
         if (WeightsCatalog.TryGet(model, weights, out PretrainedWeights? entry))
             return LoadAsync(entry, options, progress, cancellationToken);
         if (File.Exists(weights)) return Task.FromResult(FromFile(model, weights, options));
@@ -58,51 +58,50 @@ public static class PretrainedLoader
     {
         ArgumentNullException.ThrowIfNull(weights);
         options ??= new PretrainedOptions();
-        CheckGoogLeNetOnly(weights.Model, options);
+        ModelEntry entry = Zoo.Get(weights.Model);
+        entry.WeightsRule.Check(entry, options);
         ModelOptions modelOptions = ImpliedOptions(weights, options.Model);
         string path = await new WeightsCache(options.Cache).EnsureAsync(weights, progress, cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         using TensorDict state = WeightFile.ReadStateDict(path, options.StateDictKey);
-        bool googLeNet = IsGoogLeNet(weights.Model);
-        ImageClassifier model = Build(weights.Model, modelOptions, options.AuxLogits, options.TransformInput ?? true);
+        WeightsBuild build = entry.WeightsRule.Build(new WeightsBuildRequest(entry, modelOptions, options, weights, Shapes(state)));
         try
         {
-            var load = new LoadOptions { IgnoreKeys = googLeNet && !options.AuxLogits ? ["aux1", "aux2"] : [] };
-            LoadResult result = StateDictLoader.Load(model, state, load);
-            return new PretrainedModel(model, weights, path, result, weights.Categories, weights.Preset);
+            LoadResult result = StateDictLoader.Load(build.Model, state, new LoadOptions { IgnoreKeys = build.IgnoreKeys });
+            return new PretrainedModel(build.Model, weights, path, result, weights.Categories, weights.Preset);
         }
         catch
         {
-            model.Dispose();
+            build.Model.Dispose();
             throw;
         }
     }
 
     /// <summary>Builds <paramref name="model"/> and loads the state dict in <paramref name="path"/> strictly. An unset
-    /// <c>NumClasses</c> is taken from the file's classifier; GoogLeNet gets aux heads when the file has them.</summary>
+    /// <c>NumClasses</c> is taken from the file's classifier; the family's rule decides the rest (GoogLeNet gets aux heads
+    /// when the file has them).</summary>
     public static PretrainedModel FromFile(string model, string path, PretrainedOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(model);
         options ??= new PretrainedOptions();
         ModelEntry entry = Zoo.Get(model);
-        CheckGoogLeNetOnly(entry.Name, options);
+        entry.WeightsRule.Check(entry, options);
         using TensorDict state = WeightFile.ReadStateDict(path, options.StateDictKey);
-        bool aux = IsGoogLeNet(entry.Name) && state.Keys.Any(k => StripModule(k).StartsWith("aux1.", StringComparison.Ordinal));
-        bool transform = options.TransformInput ?? false;
-        ImageClassifier net = Build(entry.Name, options.Model, aux, transform);
+        IReadOnlyDictionary<string, long[]> shapes = Shapes(state);
+        WeightsBuild build = entry.WeightsRule.Build(new WeightsBuildRequest(entry, options.Model, options, null, shapes));
         try
         {
-            if (options.Model.NumClasses is null && ClassifierRows(state, net.ClassifierName) is { } rows && rows != net.NumClasses)
+            if (options.Model.NumClasses is null && ClassifierRows(shapes, build.Model.ClassifierName) is { } rows && rows != build.Model.NumClasses)
             {
-                net.Dispose();
-                net = Build(entry.Name, options.Model with { NumClasses = rows }, aux, transform);
+                build.Model.Dispose();
+                build = entry.WeightsRule.Build(new WeightsBuildRequest(entry, options.Model with { NumClasses = rows }, options, null, shapes));
             }
-            LoadResult result = StateDictLoader.Load(net, state);
-            return new PretrainedModel(net, null, Path.GetFullPath(path), result, null, null);
+            LoadResult result = StateDictLoader.Load(build.Model, state, new LoadOptions { IgnoreKeys = build.IgnoreKeys });
+            return new PretrainedModel(build.Model, null, Path.GetFullPath(path), result, null, null);
         }
         catch
         {
-            net.Dispose();
+            build.Model.Dispose();
             throw;
         }
     }
@@ -123,41 +122,17 @@ public static class PretrainedLoader
         return requested with { NumClasses = weights.NumClasses ?? requested.NumClasses, InChannels = 3 };
     }
 
-    private static ImageClassifier Build(string model, ModelOptions options, bool auxLogits, bool transformInput)
+    /// <summary>Tensor shapes by key, a <c>module.</c> prefix (DataParallel) removed.</summary>
+    private static Dictionary<string, long[]> Shapes(TensorDict state)
     {
-        if (!IsGoogLeNet(model)) return Zoo.Get(model).Build(options);
-        var defaults = new GoogLeNetOptions();
-        if (options.InputSize is not null)
-            throw new ArgumentException("GoogLeNet takes any input size >= 15; leave ModelOptions.InputSize unset.", nameof(options));
-        return GoogLeNetBuilders.GoogLeNet(new GoogLeNetOptions
-        {
-            NumClasses = options.NumClasses ?? defaults.NumClasses,
-            InChannels = options.InChannels ?? defaults.InChannels,
-            Dropout = options.Dropout ?? defaults.Dropout,
-            AuxLogits = auxLogits,
-            TransformInput = transformInput,
-            InitWeights = false,   // every tensor is overwritten by the file (torchvision skips the init too)
-        }, options.Seed);
+        var shapes = new Dictionary<string, long[]>(StringComparer.Ordinal);
+        foreach ((string key, TorchSharp.torch.Tensor tensor) in state)
+            shapes[key.StartsWith("module.", StringComparison.Ordinal) ? key["module.".Length..] : key] = tensor.shape;
+        return shapes;
     }
 
-    private static void CheckGoogLeNetOnly(string model, PretrainedOptions options)
-    {
-        if (!IsGoogLeNet(model) && (options.AuxLogits || options.TransformInput is not null))
-            throw new ArgumentException(
-                $"PretrainedOptions.AuxLogits and TransformInput apply to googlenet only; {model} has neither.", nameof(options));
-    }
-
-    private static bool IsGoogLeNet(string model) => string.Equals(model, "googlenet", StringComparison.OrdinalIgnoreCase);
-
-    private static string StripModule(string key) => key.StartsWith("module.", StringComparison.Ordinal) ? key["module.".Length..] : key;
-
-    private static int? ClassifierRows(TensorDict state, string classifierName)
-    {
-        string key = classifierName + ".weight";
-        foreach ((string k, TorchSharp.torch.Tensor t) in state)
-            if (StripModule(k) == key && t.dim() == 2) return (int)t.shape[0];
-        return null;
-    }
+    private static int? ClassifierRows(IReadOnlyDictionary<string, long[]> shapes, string classifierName) =>
+        shapes.TryGetValue(classifierName + ".weight", out long[]? shape) && shape.Length == 2 ? (int)shape[0] : null;
 
     private static bool LooksLikePath(string text) =>
         text.Contains('/') || text.Contains('\\') || Path.HasExtension(text);

@@ -1,3 +1,4 @@
+using ModelZoo.Core.Preprocessing;
 using ModelZoo.Models.Weights.Loading;
 
 namespace ModelZoo.Models.Pretrained;

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ModelZoo.Core.Preprocessing;
 
 namespace ModelZoo.Models.Pretrained;
 

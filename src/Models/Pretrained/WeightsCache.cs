@@ -1,4 +1,5 @@
-using ModelZoo.IO;
+using ModelZoo.Core;
+using ModelZoo.Core.Downloads;
 
 namespace ModelZoo.Models.Pretrained;
 
@@ -96,7 +97,8 @@ public sealed class WeightsCache
             throw new WeightsUnavailableException(
                 $"Weights {weights.Model} {weights.Name} are not cached and downloads are off (offline). Download {url} "
                 + $"and place it at {target}{TorchHint()}.", url, target, WeightsUnavailableReason.Offline);
-        var forward = progress is null ? null : new ProgressForwarder(progress, weights.FileName);
+        IProgress<DownloadProgress>? forward = ProgressAdapter<DownloadProgress>.Forward(progress,
+            value => new WeightsDownloadProgress(value.Url, weights.FileName, value.BytesReceived, value.TotalBytes));
         try
         {
             await FileDownloader.DownloadAsync(url, target, FileHash.Sha256(weights.Sha256Prefix), forward, cancellationToken, _client)
@@ -118,11 +120,4 @@ public sealed class WeightsCache
     }
 
     private string TorchHint() => TorchHubDirectory is null ? "" : $" (or in PyTorch's cache {TorchHubDirectory})";
-
-    /// <summary>Forwards the downloader's progress synchronously (unlike <see cref="Progress{T}"/>, which posts).</summary>
-    private sealed class ProgressForwarder(IProgress<WeightsDownloadProgress> target, string fileName) : IProgress<DownloadProgress>
-    {
-        public void Report(DownloadProgress value) =>
-            target.Report(new WeightsDownloadProgress(value.Url, fileName, value.BytesReceived, value.TotalBytes));
-    }
 }

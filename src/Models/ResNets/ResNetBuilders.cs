@@ -1,5 +1,3 @@
-using TorchSharp;
-
 namespace ModelZoo.Models.ResNets;
 
 /// <summary>
@@ -63,8 +61,7 @@ public static class ResNetBuilders
 
     private static ResNet Build(ResNetBlockKind block, int[] layers, ResNetOptions? options, long? seed)
     {
-        if (seed is { } s) torch.manual_seed(s);
-        return new ResNet(block, layers, options);
+        using (SeedScope.Enter(seed)) return new ResNet(block, layers, options);
     }
 
     /// <summary>Sets the variant's groups and width; a caller's conflicting non-default value is an error, not overridden.</summary>

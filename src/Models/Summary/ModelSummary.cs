@@ -67,14 +67,20 @@ public static class ModelSummary
         return Build(name, shape, training, model, candidates, calls);
     }
 
-    /// <summary>Builds the registered model <paramref name="name"/> (see <see cref="Zoo.Create"/>), summarises it
-    /// on <paramref name="inputShape"/> (default: the entry's <see cref="ModelEntry.DefaultInputShape"/>) and disposes it.</summary>
+    /// <summary>Builds the registered model <paramref name="name"/> as its family builds it for inputs of that height and
+    /// width (<see cref="ModelEntry.OptionsFor"/>; e.g. LeNet-5 for 28×28, as train and evaluate do), summarises it on
+    /// <paramref name="inputShape"/> (default: the entry's <see cref="ModelEntry.DefaultInputShape"/>) and disposes it.</summary>
     /// <exception cref="KeyNotFoundException">The name is not registered (the message lists close names).</exception>
     public static ModelSummaryResult Compute(string name, long[]? inputShape = null, bool training = false, ModelOptions? options = null)
     {
         ModelEntry entry = Zoo.Get(name);
         long[] shape = inputShape ?? entry.DefaultInputShape.Select(d => (long)d).ToArray();
-        using ImageClassifier model = entry.Build(options ?? new ModelOptions());
+        // The model the family builds for images of this size (LeNet-5 for 28×28); the channels stay the options' (a
+        // shape with other channels is then reported as a mismatch, not silently given a new stem).
+        ModelOptions built = shape.Length is 3 or 4 && shape[^1] is > 0 and <= int.MaxValue && shape[^2] is > 0 and <= int.MaxValue
+            ? entry.OptionsFor(new InputImage(null, (int)shape[^2], (int)shape[^1]), options)
+            : options ?? new ModelOptions();
+        using ImageClassifier model = entry.Build(built);
         return Compute(model, shape, training, entry.Name);
     }
 

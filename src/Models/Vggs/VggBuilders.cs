@@ -1,5 +1,3 @@
-using TorchSharp;
-
 namespace ModelZoo.Models.Vggs;
 
 /// <summary>Public builders of the VGG family (torchvision's names). A <paramref name="seed"/> seeds torch's
@@ -56,7 +54,6 @@ public static class VggBuilders
 
     private static Vgg Build(VggConfig config, bool batchNorm, VggOptions? options, long? seed)
     {
-        if (seed is { } s) torch.manual_seed(s);
-        return new Vgg(config, batchNorm, options);
+        using (SeedScope.Enter(seed)) return new Vgg(config, batchNorm, options);
     }
 }

@@ -1,3 +1,4 @@
+using ModelZoo.Models.Weights.ModelZooFormat;
 using ModelZoo.Models.Weights.PyTorch;
 using ModelZoo.Models.Weights.SafetensorsFormat;
 using ModelZoo.Models.Weights.TorchSharpFormat;
@@ -16,7 +17,7 @@ public static class WeightFile
         if (n >= 4 && head[0] == (byte)'P' && head[1] == (byte)'K' && head[2] == 3 && head[3] == 4) return WeightFileFormat.PyTorchZip;
         if (n >= 2 && head[0] == 0x80 && head[1] <= 5) return WeightFileFormat.PyTorchLegacy;
         if (n >= 9 && head[8] == (byte)'{' && BitConverter.ToUInt64(head[..8]) < (ulong)new FileInfo(path).Length) return WeightFileFormat.Safetensors;
-        if (n >= 8 && head[..8].SequenceEqual("MZCKPT01"u8)) return WeightFileFormat.ModelZooCheckpoint;
+        if (n >= 8 && head[..8].SequenceEqual(ModelZooCheckpoint.Magic)) return WeightFileFormat.ModelZooCheckpoint;
         return WeightFileFormat.TorchSharp;
     }
 
@@ -27,7 +28,7 @@ public static class WeightFile
         WeightFileFormat.PyTorchZip or WeightFileFormat.PyTorchLegacy => PyTorchCheckpoint.LoadStateDict(path, key),
         WeightFileFormat.Safetensors => Safetensors.Load(path),
         WeightFileFormat.ModelZooCheckpoint => throw new InvalidDataException(
-            $"{path} is a ModelZoo training checkpoint; load it with ModelZoo.Training.Checkpoints.Checkpoint.Load."),
+            $"{path} is a ModelZoo checkpoint, not a state dict; load it with ModelZooCheckpoint.Load or ModelResolver.Resolve."),
         _ => TorchSharpWeights.Read(path),
     };
 }

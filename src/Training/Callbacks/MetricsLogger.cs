@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ModelZoo.Training.Logging;
+using ModelZoo.Core.IO;
 
 namespace ModelZoo.Training.Callbacks;
 
@@ -71,7 +71,7 @@ public sealed class MetricsLogger : ITrainerCallback
         var text = new StringBuilder();
         if (header is not null) text.Append(header).Append('\n');
         foreach (string line in lines.Where(l => l != header && keep(l))) text.Append(line).Append('\n');
-        AtomicFile.Write(path, stream => stream.Write(Encoding.UTF8.GetBytes(text.ToString())));
+        AtomicFile.WriteAllText(path, text.ToString());
     }
 
     private static int? EpochOfCsv(string line)

@@ -1,27 +1,24 @@
 using System.Text;
 using System.Text.Json;
+using ModelZoo.Core.IO;
 using ModelZoo.Models;
+using ModelZoo.Models.Weights.ModelZooFormat;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace ModelZoo.Training.Checkpoints;
 
 /// <summary>
-/// A single-file checkpoint: the magic "MZCKPT01", a length-prefixed UTF-8 JSON <see cref="CheckpointInfo"/>, then the
-/// model's parameters and buffers in TorchSharp's format, then (training checkpoints whose header says
-/// <see cref="TrainingState.HasOptimizerState"/>) an int64 length and the optimizer's state. Readers that only want the
-/// model stop after the weights, so checkpoints with and without the optimizer section load alike. Saved through a temp
-/// file and a rename, so an interrupted save never replaces a good checkpoint with a broken one.
+/// Writes and reads training checkpoints: the ModelZoo checkpoint format of <see cref="ModelZooCheckpoint"/> (the magic
+/// "MZCKPT01", a length-prefixed UTF-8 JSON <see cref="CheckpointInfo"/>, the model's parameters and buffers in
+/// TorchSharp's format), then (training checkpoints whose header says <see cref="TrainingState.HasOptimizerState"/>) an
+/// int64 length and the optimizer's state. Readers that only want the model stop after the weights
+/// (<see cref="ModelZooCheckpoint.Load(string)"/> does, in the model library), so checkpoints with and without the
+/// optimizer section load alike. Saved through a temp file and a rename, so an interrupted save never replaces a good
+/// checkpoint with a broken one.
 /// </summary>
 public static class Checkpoint
 {
-    private static readonly byte[] s_magic = Encoding.ASCII.GetBytes("MZCKPT01");
-    private const int MaxHeaderBytes = 16 << 20;
-    private static readonly JsonSerializerOptions s_json = new()
-    {
-        WriteIndented = false,
-        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,   // a diverged run still checkpoints
-    };
 
     public static void Save(ImageClassifier model, CheckpointInfo info, string path) => Save(model, info, path, null, beforeCommit: null);
 
@@ -34,7 +31,7 @@ public static class Checkpoint
         Save(model, info, path, optimizer, beforeCommit: null);
     }
 
-    /// <param name="beforeCommit">Test hook run after the temp file is written, before the rename.</param>
+    /// <param name="beforeCommit">Test hook run after the temp file is written, before it is flushed and renamed.</param>
     internal static void Save(ImageClassifier model, CheckpointInfo info, string path, optim.Optimizer? optimizer, Action? beforeCommit)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -52,59 +49,23 @@ public static class Checkpoint
         {
             info = info with { Training = info.Training with { HasOptimizerState = false } };
         }
-        string full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        string temp = full + $".{Environment.ProcessId}.tmp";
-        try
+        AtomicFile.Write(path, stream =>
         {
-            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
             using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
             {
-                byte[] header = JsonSerializer.SerializeToUtf8Bytes(info, s_json);
-                writer.Write(s_magic);
-                writer.Write(header.Length);
-                writer.Write(header);
+                ModelZooCheckpoint.WriteHeader(writer, info);
                 model.save(writer);
                 if (helper is not null) WriteOptimizer(writer, helper);
-                writer.Flush();
-                stream.Flush(flushToDisk: true);
             }
             beforeCommit?.Invoke();
-            File.Move(temp, full, overwrite: true);
-        }
-        catch
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-            throw;
-        }
+        });
     }
 
     /// <summary>Reads only the metadata.</summary>
-    public static CheckpointInfo ReadInfo(string path)
-    {
-        using FileStream stream = OpenChecked(path);
-        using var reader = new BinaryReader(stream);
-        return ReadHeader(reader, path);
-    }
+    public static CheckpointInfo ReadInfo(string path) => ModelZooCheckpoint.ReadInfo<CheckpointInfo>(path);
 
     /// <summary>Rebuilds the model from the registry and loads its weights.</summary>
-    public static (ImageClassifier Model, CheckpointInfo Info) Load(string path)
-    {
-        using FileStream stream = OpenChecked(path);
-        using var reader = new BinaryReader(stream);
-        CheckpointInfo info = ReadHeader(reader, path);
-        ImageClassifier model = Zoo.Create(info.Model, info.Options);
-        try
-        {
-            model.load(reader, strict: true);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            model.Dispose();
-            throw new InvalidDataException($"Checkpoint {path}: the weights do not fit model '{info.Model}' ({ex.Message}).", ex);
-        }
-        return (model, info);
-    }
+    public static (ImageClassifier Model, CheckpointInfo Info) Load(string path) => ModelZooCheckpoint.Load<CheckpointInfo>(path);
 
     /// <summary>Loads a checkpoint's weights into <paramref name="model"/> (which must have the same architecture) and,
     /// when <paramref name="optimizer"/> is given, the optimizer's state; the optimizer must be of the same type over the
@@ -113,20 +74,13 @@ public static class Checkpoint
     public static CheckpointInfo Restore(string path, ImageClassifier model, optim.Optimizer? optimizer = null)
     {
         ArgumentNullException.ThrowIfNull(model);
-        using FileStream stream = OpenChecked(path);
+        using FileStream stream = ModelZooCheckpoint.Open(path);
         using var reader = new BinaryReader(stream);
-        CheckpointInfo info = ReadHeader(reader, path);
+        CheckpointInfo info = ModelZooCheckpoint.ReadHeader<CheckpointInfo>(reader, path);
         if (optimizer is not null && info.Training is not { HasOptimizerState: true })
             throw new InvalidDataException($"Checkpoint {path} has no optimizer state (it holds weights only), so training " +
                 "cannot resume from it exactly. Resume from a checkpoint written during training (CheckpointCallback).");
-        try
-        {
-            model.load(reader, strict: true);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            throw new InvalidDataException($"Checkpoint {path}: the weights do not fit model '{info.Model}' ({ex.Message}).", ex);
-        }
+        ModelZooCheckpoint.LoadWeights(reader, model, info, path);
         if (optimizer is not null) ReadOptimizer(reader, optimizer, info, path);
         return info;
     }
@@ -170,37 +124,6 @@ public static class Checkpoint
         catch (ArgumentException ex)
         {
             throw new InvalidDataException($"Checkpoint {path}: the optimizer state does not fit this model's parameters ({ex.Message}).", ex);
-        }
-    }
-
-    private static FileStream OpenChecked(string path)
-    {
-        if (!File.Exists(path)) throw new FileNotFoundException($"Checkpoint not found: {path}", path);
-        return File.OpenRead(path);
-    }
-
-    private static CheckpointInfo ReadHeader(BinaryReader reader, string path)
-    {
-        try
-        {
-            byte[] magic = reader.ReadBytes(s_magic.Length);
-            if (!magic.AsSpan().SequenceEqual(s_magic))
-                throw new InvalidDataException($"{path} is not a ModelZoo checkpoint (expected it to start with \"MZCKPT01\"). " +
-                    "PyTorch .pth files and safetensors are read by the weights readers instead.");
-            int length = reader.ReadInt32();
-            if (length <= 0 || length > MaxHeaderBytes || length > reader.BaseStream.Length - reader.BaseStream.Position)
-                throw new InvalidDataException($"Checkpoint {path}: header length {length} is invalid or past the end of the file.");
-            byte[] header = reader.ReadBytes(length);
-            return JsonSerializer.Deserialize<CheckpointInfo>(header, s_json)
-                ?? throw new InvalidDataException($"Checkpoint {path}: empty header.");
-        }
-        catch (EndOfStreamException ex)
-        {
-            throw new InvalidDataException($"Checkpoint {path} is truncated.", ex);
-        }
-        catch (JsonException ex)
-        {
-            throw new InvalidDataException($"Checkpoint {path}: corrupt header ({ex.Message}).", ex);
         }
     }
 }

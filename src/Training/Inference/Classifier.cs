@@ -1,7 +1,8 @@
+using ModelZoo.Core.Preprocessing;
 using ModelZoo.Data.Imaging;
 using ModelZoo.Data.Transforms;
 using ModelZoo.Models;
-using ModelZoo.Models.Pretrained;
+using ModelZoo.Models.Resolution;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -10,7 +11,7 @@ namespace ModelZoo.Training.Inference;
 /// <summary>
 /// Classifies images with a model, its preprocessing and its class names:
 /// <code>
-/// using PretrainedModel loaded = PretrainedLoader.Load("resnet50", "DEFAULT");
+/// using ResolvedModel loaded = ModelResolver.Resolve("resnet50", "DEFAULT");
 /// var classifier = Classifier.For(loaded);
 /// IReadOnlyList&lt;Prediction&gt; top5 = classifier.Predict("dog.jpg", topK: 5);
 /// </code>
@@ -39,14 +40,12 @@ public sealed class Classifier
         _device = model.parameters().FirstOrDefault()?.device ?? torch.CPU;
     }
 
-    /// <summary>A classifier for a loaded model: the weights' preset (or ImageNet's for a plain file) and their categories
-    /// (or ImageNet's when the model has 1000 classes).</summary>
-    public static Classifier For(PretrainedModel loaded, ITransform? transform = null, string? device = null)
+    /// <summary>A classifier for a resolved model: its preprocessing (<see cref="ResolvedModel.Preprocessing"/>) unless
+    /// <paramref name="transform"/> replaces it, and its labels.</summary>
+    public static Classifier For(ResolvedModel loaded, ITransform? transform = null, string? device = null)
     {
         ArgumentNullException.ThrowIfNull(loaded);
-        IReadOnlyList<string>? labels = loaded.Categories
-            ?? (loaded.Model.NumClasses == ImageNetCategories.All.Count ? ImageNetCategories.All : null);
-        return new Classifier(loaded.Model, transform ?? InferenceTransforms.FromPreset(loaded.Preset ?? InferencePreset.ImageNet), labels, device);
+        return new Classifier(loaded.Model, transform ?? InferenceTransforms.FromPreset(loaded.Preprocessing), loaded.Labels, device);
     }
 
     public ImageClassifier Model => _model;

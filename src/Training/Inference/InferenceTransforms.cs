@@ -1,28 +1,21 @@
+using ModelZoo.Core.Preprocessing;
 using ModelZoo.Data.Transforms;
-using ModelZoo.Models.Pretrained;
 
 namespace ModelZoo.Training.Inference;
 
-/// <summary>Turns a weights' <see cref="InferencePreset"/> into image transforms (ImageBuffer → normalised float [C, H, W]).</summary>
+/// <summary>Turns a weights' <see cref="InferencePreset"/> into image transforms (ImageBuffer → normalised float [C, H, W])
+/// through <see cref="PresetTransforms"/>, the data library's one implementation (which code without ModelZoo.Training,
+/// such as the CLI's predict, calls directly).</summary>
 public static class InferenceTransforms
 {
     /// <summary>The preset's evaluation transform: resize the shorter side, center-crop, scale to [0, 1], normalise.</summary>
     public static ITransform FromPreset(InferencePreset preset)
     {
         ArgumentNullException.ThrowIfNull(preset);
-        return Presets.ImageNetEval(preset.ResizeSize, preset.CropSize, preset.Mean, preset.Std, ToMode(preset.Interpolation));
+        return PresetTransforms.FromPreset(preset);
     }
 
     /// <summary>No resizing or cropping: only scale to [0, 1] and normalise (the image must already have a size the
     /// model accepts).</summary>
-    public static ITransform ScaleAndNormalize(IReadOnlyList<double> mean, IReadOnlyList<double> std) =>
-        new Compose(new ToTensor(), new Normalize(mean, std));
-
-    public static Interpolation ToMode(ResizeInterpolation interpolation) => interpolation switch
-    {
-        ResizeInterpolation.Nearest => Interpolation.Nearest,
-        ResizeInterpolation.Bilinear => Interpolation.Bilinear,
-        ResizeInterpolation.Bicubic => Interpolation.Bicubic,
-        _ => throw new ArgumentOutOfRangeException(nameof(interpolation), interpolation, "Unknown interpolation."),
-    };
+    public static ITransform ScaleAndNormalize(IReadOnlyList<double> mean, IReadOnlyList<double> std) => PresetTransforms.ScaleAndNormalize(mean, std);
 }

@@ -27,15 +27,13 @@ public static class DataPipeline
         var steps = new List<ITransform>();
         if (spec.FixedSize)
         {
-            int targetH = model.FixedInputSize?.Height ?? Math.Max(spec.Height, model.MinInputSize);
-            int targetW = model.FixedInputSize?.Width ?? Math.Max(spec.Width, model.MinInputSize);
-            if (targetH < spec.Height || targetW < spec.Width)
-                throw new ArgumentException($"Model takes {targetH}x{targetW} input but dataset '{spec.Name}' has {spec.Height}x{spec.Width} images.");
-            if (targetH > spec.Height * 3 / 2 || targetW > spec.Width * 3 / 2)
+            InputFit fit = InputFit.ForFixedSize(model, spec.Height, spec.Width);
+            int targetH = fit.Height, targetW = fit.Width;
+            if (fit.Kind == InputFitKind.Resize)
             {
                 steps.Add(new Resize((targetH, targetW)));
             }
-            else if (targetH != spec.Height || targetW != spec.Width)
+            else if (fit.Kind == InputFitKind.Pad)
             {
                 int padH = targetH - spec.Height, padW = targetW - spec.Width;
                 steps.Add(new Pad(new[] { padW / 2, padH / 2, padW - padW / 2, padH - padH / 2 }));
@@ -48,17 +46,24 @@ public static class DataPipeline
         }
         else
         {
-            int size = model.FixedInputSize?.Height ?? Math.Max(preferredSize, model.MinInputSize);
+            int size = InputFit.SquareSide(model, preferredSize);
             if (augment is not null) steps.AddRange(Presets.Augment(augment, size).Transforms);
             else
             {
-                steps.Add(new Resize(size * 256 / 224));
+                steps.Add(new Resize(InputFit.ResizeBeforeCrop(size)));
                 steps.Add(new CenterCrop(size));
             }
         }
         steps.Add(new ToTensor());
         steps.Add(new Normalize(spec.Mean, spec.Std));
         return new Compose(steps.ToArray());
+    }
+
+    /// <summary>The images of <paramref name="spec"/> as the model registry sees them: channels, and the size when fixed.</summary>
+    public static InputImage InputOf(DatasetSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return spec.FixedSize ? new InputImage(spec.Channels, spec.Height, spec.Width) : new InputImage(spec.Channels);
     }
 
     /// <summary>Default ranges: first 80 % for training, last 20 % for evaluation.</summary>

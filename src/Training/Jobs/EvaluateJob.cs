@@ -1,68 +1,48 @@
 using ModelZoo.Data;
 using ModelZoo.Data.Catalog;
 using ModelZoo.Data.Loading;
+using ModelZoo.Data.Transforms;
 using ModelZoo.Models;
-using ModelZoo.Models.Weights;
-using ModelZoo.Models.Weights.Loading;
-using ModelZoo.Training.Checkpoints;
+using ModelZoo.Models.Resolution;
+using ModelZoo.Training.Inference;
 
 namespace ModelZoo.Training.Jobs;
 
-/// <summary>Evaluates saved weights on a range of a dataset: a ModelZoo checkpoint (model options, classes and
-/// normalisation come from it), or a PyTorch .pth / safetensors / TorchSharp file loaded strictly into the named model
-/// built for the dataset (at the dataset's native size when the model accepts it, e.g. LeNet-5 at 28×28).</summary>
+/// <summary>Evaluates weights on a range of a dataset. The weights are resolved by <see cref="ModelResolver"/>: a ModelZoo
+/// checkpoint (model options, classes and normalisation come from it), a PyTorch .pth / safetensors / TorchSharp file
+/// loaded strictly into the named model built for the dataset (the family's rule for its images, e.g. LeNet-5 at 28×28),
+/// or catalog weights (their own preset on images of varying size).</summary>
 public static class EvaluateJob
 {
     public static EvaluationResult Run(string modelName, string weightsPath, string datasetName, string? dataDirectory,
         IndexRange? range = null, int batchSize = 256, CancellationToken cancellationToken = default, int workers = 0)
     {
-        ModelEntry entry = Zoo.Get(modelName);
         (IClassificationDataset dataset, DatasetSpec spec) = DatasetCatalog.Open(datasetName, dataDirectory);
-        (ImageClassifier model, DatasetSpec used) = WeightFile.Detect(weightsPath) == WeightFileFormat.ModelZooCheckpoint
-            ? FromCheckpoint(entry, weightsPath, spec)
-            : FromStateDict(entry, weightsPath, spec);
-        using (model)
+        using ResolvedModel resolved = ModelResolver.Resolve(modelName, weightsPath, new ResolveOptions
         {
-            if (used.Classes.Count != model.NumClasses)
-                throw new ArgumentException($"Dataset '{spec.Name}' has {spec.Classes.Count} classes; the model has {model.NumClasses}.");
-            IndexRange r = range ?? new IndexRange(0, dataset.Count);
-            int preferred = entry.DefaultInputShape.Length == 3 ? entry.DefaultInputShape[1] : 224;
-            DataLoader loader = DataPipeline.Loader(dataset, r, DataPipeline.Preprocessing(model, used, preferred, augment: null),
-                new DataLoaderOptions { BatchSize = batchSize, Workers = workers });
-            return Evaluator.Evaluate(model, loader, cancellationToken: cancellationToken);
-        }
+            Model = new ModelOptions { NumClasses = spec.Classes.Count },
+            Input = DataPipeline.InputOf(spec),
+        }, cancellationToken: cancellationToken);
+        ImageClassifier model = resolved.Model;
+        if (spec.Classes.Count != model.NumClasses)
+            throw new ArgumentException($"Dataset '{spec.Name}' has {spec.Classes.Count} classes; the model has {model.NumClasses}.");
+        IndexRange r = range ?? new IndexRange(0, dataset.Count);
+        DataLoader loader = DataPipeline.Loader(dataset, r, Preprocessing(resolved, spec),
+            new DataLoaderOptions { BatchSize = batchSize, Workers = workers });
+        return Evaluator.Evaluate(model, loader, cancellationToken: cancellationToken);
     }
 
-    private static (ImageClassifier, DatasetSpec) FromCheckpoint(ModelEntry entry, string path, DatasetSpec spec)
+    /// <summary>Fixed-size data is fitted to the model as in training, normalised as the weights expect when known, else
+    /// with the dataset's statistics; images of varying size get the weights' own preset when known.</summary>
+    private static ITransform Preprocessing(ResolvedModel resolved, DatasetSpec spec)
     {
-        (ImageClassifier model, CheckpointInfo info) = Checkpoint.Load(path);
-        if (!string.Equals(info.Model, entry.Name, StringComparison.OrdinalIgnoreCase))
-        {
-            model.Dispose();
-            throw new ArgumentException($"Weights {path} are for model '{info.Model}', not '{entry.Name}'.");
-        }
-        if (info.Mean is { } mean && info.Std is { } std) spec = spec with { Mean = mean, Std = std };
-        return (model, spec);
-    }
-
-    private static (ImageClassifier, DatasetSpec) FromStateDict(ModelEntry entry, string path, DatasetSpec spec)
-    {
-        using TensorDict weights = WeightFile.ReadStateDict(path);
-        var options = new ModelOptions
-        {
-            NumClasses = spec.Classes.Count, InChannels = spec.Channels,
-            InputSize = entry.Family == "LeNet" && entry.Name == "lenet5" ? spec.Height : null,
-        };
-        ImageClassifier model = entry.Build(options);
-        try
-        {
-            StateDictLoader.Load(model, weights, new LoadOptions { Strict = true });
-        }
-        catch
-        {
-            model.Dispose();
-            throw;
-        }
-        return (model, spec);
+        if (!resolved.PreprocessingKnown)
+            return DataPipeline.Preprocessing(resolved.Model, spec, Zoo.Get(resolved.ModelName).DefaultImageSize, augment: null);
+        if (resolved.Model.InChannels != spec.Channels || resolved.Preprocessing.Mean.Count != spec.Channels)
+            throw new ArgumentException(
+                $"Model expects {resolved.Model.InChannels} input channel(s) but dataset '{spec.Name}' has {spec.Channels}.");
+        if (!spec.FixedSize) return InferenceTransforms.FromPreset(resolved.Preprocessing);
+        DatasetSpec normalised = spec with { Mean = resolved.Preprocessing.Mean.ToArray(), Std = resolved.Preprocessing.Std.ToArray() };
+        return DataPipeline.Preprocessing(resolved.Model, normalised, Zoo.Get(resolved.ModelName).DefaultImageSize, augment: null);
     }
 }

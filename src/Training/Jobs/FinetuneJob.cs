@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ModelZoo.Core.Preprocessing;
 using ModelZoo.Data;
 using ModelZoo.Data.Catalog;
 using ModelZoo.Data.Loading;
@@ -108,7 +109,7 @@ public static class FinetuneJob
             throw new ArgumentException($"Dataset '{spec.Name}' has {spec.Channels}-channel images but {model.GetName()} takes {model.InChannels}.");
         // Image folders: the weights' own evaluation preset (ImageNet's for a plain file), the augmentation at its crop size.
         InferencePreset preset = source.Preset ?? (source.Mean is { Count: 3 } mean && source.Std is { Count: 3 } std
-            ? new InferencePreset(InferencePreset.ImageNet.ResizeSize, InferencePreset.ImageNet.CropSize, ResizeInterpolation.Bilinear, mean, std)
+            ? new InferencePreset(InferencePreset.ImageNet.ResizeSize, InferencePreset.ImageNet.CropSize, Interpolation.Bilinear, mean, std)
             : InferencePreset.ImageNet);
         if (model.FixedInputSize is { } size && size.Height == size.Width && size.Height != preset.CropSize)
             preset = new InferencePreset(Math.Max(size.Height, size.Height * preset.ResizeSize / preset.CropSize), size.Height,

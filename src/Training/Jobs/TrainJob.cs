@@ -30,11 +30,10 @@ public static class TrainJob
             : (new IndexRange(0, trainSet.Count), new IndexRange(0, evalSet.Count));
         IndexRange trainRange = options.TrainRange ?? defTrain, evalRange = options.EvalRange ?? defEval;
 
-        var modelOptions = new ModelOptions { NumClasses = spec.Classes.Count, InChannels = spec.Channels, Seed = options.Seed };
-        if (entry.Name == "lenet5" && spec.Height == 28) modelOptions = modelOptions with { InputSize = 32 };
-        modelOptions = resume?.Options ?? modelOptions;
+        ModelOptions modelOptions = resume?.Options ?? entry.OptionsFor(DataPipeline.InputOf(spec),
+            new ModelOptions { NumClasses = spec.Classes.Count, Seed = options.Seed });   // the family's rule for these images
         using ImageClassifier model = entry.Build(modelOptions);
-        int preferred = entry.DefaultInputShape.Length == 3 ? entry.DefaultInputShape[1] : 224;
+        int preferred = entry.DefaultImageSize;
         string? augment = options.Augment ?? (spec.FixedSize ? null : "imagenet");
         ITransform trainTransform = DataPipeline.Preprocessing(model, spec, preferred, augment);
         ITransform evalTransform = DataPipeline.Preprocessing(model, spec, preferred, augment: null);

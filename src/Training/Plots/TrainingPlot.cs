@@ -1,4 +1,4 @@
-using ModelZoo.Training.Logging;
+using ModelZoo.Core.IO;
 using SkiaSharp;
 
 namespace ModelZoo.Training.Plots;
@@ -20,7 +20,7 @@ public static class TrainingPlot
     public static void Save(IReadOnlyList<EpochMetrics> history, string path, int width = 960, int height = 400)
     {
         byte[] png = RenderPng(history, width, height);
-        AtomicFile.Write(path, stream => stream.Write(png));
+        AtomicFile.WriteAllBytes(path, png);
     }
 
     /// <summary>PNG bytes of the curves at <paramref name="width"/>×<paramref name="height"/> pixels.</summary>

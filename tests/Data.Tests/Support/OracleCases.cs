@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ModelZoo.Core.Preprocessing;
 using ModelZoo.Data.Imaging;
 using ModelZoo.Data.Transforms;
 using TorchSharp;
@@ -75,12 +76,12 @@ internal static class OracleCases
 
     public static Interpolation Interp(this JsonElement p) => p.GetProperty("interpolation").GetString() switch
     {
-        "nearest" => ModelZoo.Data.Transforms.Interpolation.Nearest,
-        "bilinear" => ModelZoo.Data.Transforms.Interpolation.Bilinear,
-        "bicubic" => ModelZoo.Data.Transforms.Interpolation.Bicubic,
-        "box" => ModelZoo.Data.Transforms.Interpolation.Box,
-        "hamming" => ModelZoo.Data.Transforms.Interpolation.Hamming,
-        "lanczos" => ModelZoo.Data.Transforms.Interpolation.Lanczos,
+        "nearest" => Interpolation.Nearest,
+        "bilinear" => Interpolation.Bilinear,
+        "bicubic" => Interpolation.Bicubic,
+        "box" => Interpolation.Box,
+        "hamming" => Interpolation.Hamming,
+        "lanczos" => Interpolation.Lanczos,
         var s => throw new InvalidDataException($"unknown interpolation {s}"),
     };
 }

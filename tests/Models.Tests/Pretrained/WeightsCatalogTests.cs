@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ModelZoo.Core.Preprocessing;
 using ModelZoo.Models.Pretrained;
 
 namespace ModelZoo.Models.Tests.Pretrained;
@@ -77,7 +78,7 @@ public sealed class WeightsCatalogTests
         Assert.Equal((232, 224), (v2.Preset.ResizeSize, v2.Preset.CropSize));
         Assert.Equal(4.089, v2.Gflops);
         Assert.Equal(new[] { 0.485, 0.456, 0.406 }, v2.Preset.Mean);
-        Assert.All(WeightsCatalog.All, w => Assert.Equal(ResizeInterpolation.Bilinear, w.Preset.Interpolation));
+        Assert.All(WeightsCatalog.All, w => Assert.Equal(Interpolation.Bilinear, w.Preset.Interpolation));
         Assert.Null(TorchvisionWeights.Vgg16.ImageNet1kFeatures.Acc1);
         Assert.Null(TorchvisionWeights.Vgg16.ImageNet1kFeatures.Categories);
         Assert.Equal(63, TorchvisionWeights.AlexNet.ImageNet1kV1.MinSize);

@@ -1,4 +1,5 @@
 using System.Numerics;
+using ModelZoo.Core.Pickle;
 using ModelZoo.Models.Weights;
 using ModelZoo.Models.Weights.PyTorch;
 using TorchSharp;
@@ -55,7 +56,7 @@ public sealed class PyTorchCheckpointTests
     public void A_nested_checkpoint_exposes_its_tree_and_its_state_dict(string file)
     {
         using PyTorchCheckpoint checkpoint = PyTorchCheckpoint.Load(ExpectedTensors.Fixture(file));
-        var root = Assert.IsType<CheckpointDict>(checkpoint.Root);
+        var root = Assert.IsType<PickleDict>(checkpoint.Root);
         Assert.Equal(7L, root["epoch"]);
         Assert.Equal(0.875, root["best_acc"]);
         Assert.Equal("tiny", root["arch"]);
@@ -69,8 +70,8 @@ public sealed class PyTorchCheckpointTests
         var param = Assert.IsType<Tensor>(root["param"]);
         Assert.True(param.requires_grad);
         Assert.Equal(new[] { 1f, 2f }, param.data<float>().ToArray());
-        var optimizer = Assert.IsType<CheckpointDict>(root["optimizer"]);
-        var state0 = Assert.IsType<CheckpointDict>(Assert.IsType<CheckpointDict>(optimizer["state"])[0L]);
+        var optimizer = Assert.IsType<PickleDict>(root["optimizer"]);
+        var state0 = Assert.IsType<PickleDict>(Assert.IsType<PickleDict>(optimizer["state"])[0L]);
         Assert.Equal(3L, state0["step"]);
 
         IReadOnlyDictionary<string, Tensor> state = checkpoint.StateDict();
@@ -83,10 +84,10 @@ public sealed class PyTorchCheckpointTests
     public void A_long_torchvision_state_dict_keeps_its_metadata()
     {
         using PyTorchCheckpoint checkpoint = PyTorchCheckpoint.Load(ExpectedTensors.Fixture("resnet18_keys.pth"));
-        var root = Assert.IsType<CheckpointDict>(checkpoint.Root);
+        var root = Assert.IsType<PickleDict>(checkpoint.Root);
         Assert.Equal(122, root.Count);
-        var metadata = Assert.IsType<CheckpointDict>(root.Attributes["_metadata"]);
-        Assert.Equal(2L, Assert.IsType<CheckpointDict>(metadata["layer3.0.bn2"])["version"]);
+        var metadata = Assert.IsType<PickleDict>(root.Attributes["_metadata"]);
+        Assert.Equal(2L, Assert.IsType<PickleDict>(metadata["layer3.0.bn2"])["version"]);
     }
 
     [Fact]

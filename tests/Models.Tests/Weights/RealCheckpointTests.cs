@@ -1,3 +1,4 @@
+using ModelZoo.Core.Pickle;
 using ModelZoo.Models.CifarResNets;
 using ModelZoo.Models.LeNets;
 using ModelZoo.Models.Weights;
@@ -24,7 +25,7 @@ public sealed class RealCheckpointTests(ITestOutputHelper output)
         LoadResult result = StateDictLoader.Load(model, checkpoint.StateDict());
         Assert.True(result.IsExact, result.ToString());
         Assert.Equal(10, result.Loaded.Count);
-        Assert.True(Assert.IsType<CheckpointDict>(checkpoint.Root).Attributes.ContainsKey("_metadata"));
+        Assert.True(Assert.IsType<PickleDict>(checkpoint.Root).Attributes.ContainsKey("_metadata"));
         model.eval();
 
         float[] expected = [-93.578f, -77.112f, -40.165f, -182.068f, -190.979f, -144.917f, -166.892f, 4.451f, -69.383f, -32.908f];
@@ -77,7 +78,7 @@ public sealed class RealCheckpointTests(ITestOutputHelper output)
     {
         using PyTorchCheckpoint checkpoint = PyTorchCheckpoint.Load(Checkpoint("akamaster-resnet20-cifar10", "resnet20-12fca82f.th"));
         Assert.Equal(CheckpointFormat.Legacy, checkpoint.Format);
-        var root = Assert.IsType<CheckpointDict>(checkpoint.Root);
+        var root = Assert.IsType<PickleDict>(checkpoint.Root);
         Assert.Equal(91.78, (double)root["best_prec1"]!, 4);
         IReadOnlyDictionary<string, Tensor> state = checkpoint.StateDict();
         Assert.All(state.Keys, k => Assert.StartsWith("module.", k));

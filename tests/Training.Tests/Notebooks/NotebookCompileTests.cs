@@ -23,7 +23,8 @@ public sealed class NotebookCompileTests
             + "\n" + string.Join("\n", lines.Where(l => !import.IsMatch(l)));
         var tree = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(program);
         string[] platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
-        var references = platform.Concat(new[] { typeof(Models.Zoo).Assembly.Location, typeof(Data.Loading.DataLoader).Assembly.Location,
+        var references = platform.Concat(new[] { typeof(global::ModelZoo.Core.Preprocessing.InferencePreset).Assembly.Location,
+                typeof(Models.Zoo).Assembly.Location, typeof(Data.Loading.DataLoader).Assembly.Location,
                 typeof(Trainer).Assembly.Location, typeof(TorchSharp.torch).Assembly.Location })
             .Distinct().Select(p => MetadataReference.CreateFromFile(p));
         var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create("ReadmeSnippets", new[] { tree }, references,

@@ -1,4 +1,5 @@
-using ModelZoo.IO;
+using ModelZoo.Core;
+using ModelZoo.Core.Downloads;
 
 namespace ModelZoo.Data.Datasets.Download;
 
@@ -25,8 +26,7 @@ public static class DatasetDownloader
             File.Delete(archivePath); // a stale or corrupt copy: fetch it again
         if (!File.Exists(archivePath))
         {
-            IProgress<DownloadProgress>? p = progress is null ? null
-                : new ProgressAdapter<DownloadProgress, (long, long?)>(progress, d => (d.BytesReceived, d.TotalBytes));
+            IProgress<DownloadProgress>? p = ProgressAdapter<DownloadProgress>.Forward(progress, d => (d.BytesReceived, d.TotalBytes));
             try
             {
                 await FileDownloader.DownloadAsync(archive.Url, archivePath, hash, p, cancellationToken).ConfigureAwait(false);

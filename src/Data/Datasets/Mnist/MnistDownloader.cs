@@ -1,4 +1,5 @@
-using ModelZoo.IO;
+using ModelZoo.Core;
+using ModelZoo.Core.Downloads;
 
 namespace ModelZoo.Data.Datasets.Mnist;
 
@@ -32,8 +33,7 @@ public static class MnistDownloader
                 string url = mirror.TrimEnd('/') + "/" + file;
                 try
                 {
-                    IProgress<DownloadProgress>? p = progress is null ? null
-                        : new Progress<DownloadProgress>(d => progress.Report((file, d.BytesReceived, d.TotalBytes)));
+                    IProgress<DownloadProgress>? p = ProgressAdapter<DownloadProgress>.Forward(progress, d => (file, d.BytesReceived, d.TotalBytes));
                     await FileDownloader.DownloadAsync(url, target, hash, p, cancellationToken).ConfigureAwait(false);
                     done = true;
                     break;

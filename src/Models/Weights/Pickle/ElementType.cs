@@ -50,44 +50,44 @@ internal sealed record ElementType(string Name, ScalarType Storage, int Size, Sc
         _ => null,
     };
 
-    /// <summary>A PyTorch legacy storage class name (<c>FloatStorage</c>, ...) to its element type.</summary>
-    public static ElementType? FromStorageClass(string name) => name switch
+    /// <summary>PyTorch's storage class names (<c>torch.FloatStorage</c>, ...) and their element types.</summary>
+    public static IReadOnlyDictionary<string, ElementType> StorageClasses { get; } = new Dictionary<string, ElementType>
     {
-        "FloatStorage" => Float32,
-        "DoubleStorage" => Float64,
-        "HalfStorage" => Float16,
-        "BFloat16Storage" => BFloat16,
-        "ByteStorage" => UInt8,
-        "CharStorage" => Int8,
-        "ShortStorage" => Int16,
-        "IntStorage" => Int32,
-        "LongStorage" => Int64,
-        "BoolStorage" => Bool,
-        "ComplexFloatStorage" => Complex64,
-        "ComplexDoubleStorage" => Complex128,
-        "UntypedStorage" or "ByteStorageUntyped" => UInt8,
-        _ => null,
+        ["FloatStorage"] = Float32,
+        ["DoubleStorage"] = Float64,
+        ["HalfStorage"] = Float16,
+        ["BFloat16Storage"] = BFloat16,
+        ["ByteStorage"] = UInt8,
+        ["CharStorage"] = Int8,
+        ["ShortStorage"] = Int16,
+        ["IntStorage"] = Int32,
+        ["LongStorage"] = Int64,
+        ["BoolStorage"] = Bool,
+        ["ComplexFloatStorage"] = Complex64,
+        ["ComplexDoubleStorage"] = Complex128,
+        ["UntypedStorage"] = UInt8,
+        ["ByteStorageUntyped"] = UInt8,
     };
 
-    /// <summary>A PyTorch dtype attribute name (<c>torch.float32</c> is pickled as <c>torch float32</c>).</summary>
-    public static ElementType? FromTorchDtypeName(string name) => name switch
+    /// <summary>PyTorch's dtype attribute names (<c>torch.float32</c> is pickled as <c>torch float32</c>) and their
+    /// element types.</summary>
+    public static IReadOnlyDictionary<string, ElementType> TorchDtypes { get; } = new Dictionary<string, ElementType>
     {
-        "float32" or "float" => Float32,
-        "float64" or "double" => Float64,
-        "float16" or "half" => Float16,
-        "bfloat16" => BFloat16,
-        "uint8" => UInt8,
-        "int8" => Int8,
-        "int16" or "short" => Int16,
-        "int32" or "int" => Int32,
-        "int64" or "long" => Int64,
-        "bool" => Bool,
-        "complex64" or "cfloat" => Complex64,
-        "complex128" or "cdouble" => Complex128,
-        "uint16" => UInt16,
-        "uint32" => UInt32,
-        "uint64" => UInt64,
-        _ => null,
+        ["float32"] = Float32, ["float"] = Float32,
+        ["float64"] = Float64, ["double"] = Float64,
+        ["float16"] = Float16, ["half"] = Float16,
+        ["bfloat16"] = BFloat16,
+        ["uint8"] = UInt8,
+        ["int8"] = Int8,
+        ["int16"] = Int16, ["short"] = Int16,
+        ["int32"] = Int32, ["int"] = Int32,
+        ["int64"] = Int64, ["long"] = Int64,
+        ["bool"] = Bool,
+        ["complex64"] = Complex64, ["cfloat"] = Complex64,
+        ["complex128"] = Complex128, ["cdouble"] = Complex128,
+        ["uint16"] = UInt16,
+        ["uint32"] = UInt32,
+        ["uint64"] = UInt64,
     };
 
     public override string ToString() => Name;

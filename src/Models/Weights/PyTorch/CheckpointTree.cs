@@ -1,4 +1,5 @@
 using System.Numerics;
+using ModelZoo.Core.Pickle;
 using ModelZoo.Models.Weights.Pickle;
 using static TorchSharp.torch;
 
@@ -34,7 +35,7 @@ internal static class CheckpointTree
             if (!visited.Add(node)) continue;
             switch (node)
             {
-                case CheckpointDict dict:
+                case PickleDict dict:
                     dict.ReplaceValues(Replace);
                     foreach (object? v in dict.Values.Concat(dict.Attributes.Values)) if (v is not null) pending.Push(v);
                     break;
@@ -56,8 +57,8 @@ internal static class CheckpointTree
     {
         null => "None",
         Tensor t => $"tensor {t.dtype} {TensorIO.ShapeText(t.shape)}",
-        CheckpointDict d when d.Count > 0 && d.Values.All(v => v is Tensor) => $"dict of {d.Count} tensors",
-        CheckpointDict d => $"dict of {d.Count}",
+        PickleDict d when d.Count > 0 && d.Values.All(v => v is Tensor) => $"dict of {d.Count} tensors",
+        PickleDict d => $"dict of {d.Count}",
         List<object?> l => $"list of {l.Count}",
         object?[] t => $"tuple of {t.Length}",
         string => "string",

@@ -17,20 +17,20 @@ internal static class LegacyCheckpointReader
     public static (object? Root, List<TorchSharp.torch.Tensor> Tensors) Read(Stream stream, string source)
     {
         object? magic;
-        try { magic = Unpickler.Load(stream, source); }
+        try { magic = TorchAllowList.Load(stream, source); }
         catch (InvalidDataException e)
         {
             throw new InvalidDataException($"{source}: neither a zip checkpoint nor a legacy torch.save pickle ({e.Message}).", e);
         }
         if (magic is not BigInteger m || m != Magic)
-            throw new InvalidDataException($"{source}: a pickle, but not a torch.save checkpoint (its first value is {AllowedGlobals.Describe(magic)}, "
+            throw new InvalidDataException($"{source}: a pickle, but not a torch.save checkpoint (its first value is {TorchAllowList.Describe(magic)}, "
                 + "not the magic number); plain pickles are not supported.");
-        object? protocol = Unpickler.Load(stream, source);
+        object? protocol = TorchAllowList.Load(stream, source);
         if (protocol is not 1001L)
-            throw new InvalidDataException($"{source}: unsupported legacy protocol version {AllowedGlobals.Describe(protocol)}; expected 1001.");
+            throw new InvalidDataException($"{source}: unsupported legacy protocol version {TorchAllowList.Describe(protocol)}; expected 1001.");
         // sys_info (byte order, type sizes): informational only, since the legacy writer always stores storages
         // little-endian (torch converts on big-endian machines).
-        _ = Unpickler.Load(stream, source);
+        _ = TorchAllowList.Load(stream, source);
 
         var storages = new Dictionary<string, StorageRef>(StringComparer.Ordinal);
         object? Persistent(object? pid)
@@ -41,8 +41,8 @@ internal static class LegacyCheckpointReader
             storages[s.Key] = s;
             return s;
         }
-        object? tree = Unpickler.Load(stream, source, Persistent);
-        if (Unpickler.Load(stream, source) is not List<object?> keys)
+        object? tree = TorchAllowList.Load(stream, source, Persistent);
+        if (TorchAllowList.Load(stream, source) is not List<object?> keys)
             throw new InvalidDataException($"{source}: the storage key list after the object pickle is missing or malformed.");
 
         // Scan the storage section: remember where each storage's bytes start and how many there are.
@@ -51,7 +51,7 @@ internal static class LegacyCheckpointReader
         foreach (object? k in keys)
         {
             if (k is not string key || !storages.TryGetValue(key, out StorageRef? storage))
-                throw new InvalidDataException($"{source}: the storage list names {AllowedGlobals.Describe(k)}, which no tensor uses.");
+                throw new InvalidDataException($"{source}: the storage list names {TorchAllowList.Describe(k)}, which no tensor uses.");
             if (stream.Length - stream.Position < 8)
                 throw new InvalidDataException($"{source}: the file ends before storage '{key}' (truncated file?).");
             stream.ReadExactly(countBytes);

@@ -1,3 +1,4 @@
+using ModelZoo.Core.Pickle;
 using static TorchSharp.torch;
 
 namespace ModelZoo.Models.Weights.PyTorch;
@@ -30,7 +31,7 @@ public sealed class PyTorchCheckpoint : IDisposable
 
     public CheckpointFormat Format { get; }
 
-    /// <summary>The saved object: a <see cref="CheckpointDict"/> for a state dict or a <c>{"state_dict": ...}</c>
+    /// <summary>The saved object: a <see cref="PickleDict"/> for a state dict or a <c>{"state_dict": ...}</c>
     /// checkpoint; otherwise a list, tuple (<c>object?[]</c>), tensor, number, string, bytes or null.</summary>
     public object? Root { get; }
 
@@ -38,8 +39,8 @@ public sealed class PyTorchCheckpoint : IDisposable
     public IReadOnlyList<Tensor> Tensors => _tensors;
 
     /// <summary>The top-level keys of a dict root with a short description of each value; empty otherwise.</summary>
-    public IReadOnlyList<string> DescribeTopLevel() => Root is CheckpointDict d
-        ? d.Select(kv => $"{CheckpointDict.Format(kv.Key)} ({CheckpointTree.Kind(kv.Value)})").ToArray()
+    public IReadOnlyList<string> DescribeTopLevel() => Root is PickleDict d
+        ? d.Select(kv => $"{PickleDict.Format(kv.Key)} ({CheckpointTree.Kind(kv.Value)})").ToArray()
         : [];
 
     public static PyTorchCheckpoint Load(string path)
@@ -104,7 +105,7 @@ public sealed class PyTorchCheckpoint : IDisposable
     public IReadOnlyDictionary<string, Tensor> StateDict(string? key = null)
     {
         if (key is null && AsTensorDict(Root) is { } direct) return direct;
-        if (Root is not CheckpointDict top)
+        if (Root is not PickleDict top)
             throw new KeyNotFoundException($"{Source}: the checkpoint holds {CheckpointTree.Kind(Root)}, not a dict of tensors.");
         if (key is not null)
         {
@@ -129,7 +130,7 @@ public sealed class PyTorchCheckpoint : IDisposable
 
     private static IReadOnlyDictionary<string, Tensor>? AsTensorDict(object? value)
     {
-        if (value is not CheckpointDict d || d.Count == 0 || !d.All(kv => kv.Key is string && kv.Value is Tensor)) return null;
+        if (value is not PickleDict d || d.Count == 0 || !d.All(kv => kv.Key is string && kv.Value is Tensor)) return null;
         var ordered = new TensorDict(ownsTensors: false);
         foreach (KeyValuePair<object, object?> kv in d) ordered.Add((string)kv.Key, (Tensor)kv.Value!);
         return ordered;

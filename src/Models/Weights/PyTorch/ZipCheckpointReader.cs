@@ -59,7 +59,7 @@ internal static class ZipCheckpointReader
             byte[] pickle = ReadAll(entries[prefix + "data.pkl"], MaxPickleBytes, source);
             object? tree;
             using (var pickleStream = new MemoryStream(pickle, writable: false))
-                tree = Unpickler.Load(pickleStream, source, Persistent);
+                tree = TorchAllowList.Load(pickleStream, source, Persistent);
 
             var streams = new List<Stream>();
             (Stream, long) Open(StorageRef storage, ElementType type)
@@ -113,13 +113,13 @@ internal static class ZipCheckpointReader
     internal static StorageRef StorageId(object? pid, string source)
     {
         if (pid is not object?[] { Length: >= 5 } t || t[0] is not string typename)
-            throw new InvalidDataException($"{source}: unexpected persistent id {AllowedGlobals.Describe(pid)}; expected ('storage', type, key, location, numel).");
+            throw new InvalidDataException($"{source}: unexpected persistent id {TorchAllowList.Describe(pid)}; expected ('storage', type, key, location, numel).");
         if (typename == "module")
             throw new InvalidDataException($"{source}: the file holds a pickled nn.Module (torch.save(model)), which needs its Python class; "
                 + "save model.state_dict() instead.");
-        if (typename != "storage" || t[1] is not PickleGlobal { Kind: GlobalKind.StorageClass, Element: { } type }
+        if (typename != "storage" || TorchAllowList.StorageClass(t[1]) is not { } type
             || t[2] is not string key || t[4] is not long numel || numel < 0)
-            throw new InvalidDataException($"{source}: malformed storage persistent id ({string.Join(", ", t.Select(AllowedGlobals.Describe))}).");
+            throw new InvalidDataException($"{source}: malformed storage persistent id ({string.Join(", ", t.Select(TorchAllowList.Describe))}).");
         long viewOffset = 0;
         if (t.Length >= 6 && t[5] is object?[] { Length: 3 } view)
         {

@@ -1,4 +1,5 @@
 using System.Text;
+using ModelZoo.Core.IO;
 using ModelZoo.Models.Weights.Loading;
 using ModelZoo.Models.Weights.Pickle;
 using static TorchSharp.torch;

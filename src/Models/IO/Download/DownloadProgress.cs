@@ -1,4 +1,0 @@
-namespace ModelZoo.IO;
-
-/// <summary>Progress of one download.</summary>
-internal readonly record struct DownloadProgress(string Url, long BytesReceived, long? TotalBytes);
