@@ -9,8 +9,8 @@ public sealed class RunnerApp(RunnerCommand command, string root, TextWriter out
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
         if (command.RefreshPackages)
-            foreach (string folder in PackageCache.Refresh(PackageCache.ModelZooReferences(command.Notebooks)))
-                output.WriteLine($"notebook-runner: removed the stale extracted package {folder}");
+            foreach (string folder in PackageCache.Refresh())
+                output.WriteLine($"notebook-runner: removed the extracted package {folder} (NuGet would not replace it)");
         var total = Stopwatch.StartNew();
         int failed = 0;
         foreach (string notebook in command.Notebooks)

@@ -31,8 +31,8 @@ public sealed record RunnerCommand
         options:
           --parameters FILE    JSON {"NN-name": {"parameter": "C# expression", ...}, ...} applied after each parameters cell
           --set NAME=EXPR      override one parameter in every notebook run (repeatable)
-          --refresh-packages   first remove the extracted copies of the ModelZoo packages the notebooks reference from
-                               the NuGet global packages folder (after a new dotnet pack of the same version)
+          --refresh-packages   first remove the extracted ModelZoo packages (modelzoo.*) from the NuGet global packages
+                               folder, so a new dotnet pack of the same version is used
           --no-samples         neither check nor write samples/
         """;
 
