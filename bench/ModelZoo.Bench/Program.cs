@@ -18,6 +18,8 @@ switch (command)
         return 0;
     case "memory":
         return MemoryBench.Run(GetInt("epochs", 20), GetInt("workers", 2), GetInt("batch", 64));
+    case "crc":
+        return CheckpointCrcBench.Run(Get("file", "/tmp/modelzoo-crc-500mb.pth"), GetInt("repeats", 5));
     default:
         Console.WriteLine("""
             ModelZoo.Bench commands (options as --name value):
@@ -27,6 +29,8 @@ switch (command)
                           the same loader feeding CPU training steps; fraction of step time spent waiting for data
               memory      [--epochs 20] [--workers 2] [--batch 64]
                           RSS per epoch over MNIST t10k; exit code 1 if any epoch is more than 10% off epoch 1
+              crc         [--file /tmp/modelzoo-crc-500mb.pth] [--repeats 5]
+                          cost of the zip CRC-32 checks as a fraction of loading a torch.save checkpoint
             """);
         return command == "help" ? 0 : 2;
 }

@@ -32,7 +32,8 @@ public static class CliApp
         if (parse.Errors.Count > 0)
         {
             string verb = parse.CommandResult.Command == root ? "modelzoo" : $"modelzoo {parse.CommandResult.Command.Name}";
-            string message = string.Join(" ", parse.Errors[0].Message.Split(new[] { '\n', '\r', '\t' }, StringSplitOptions.RemoveEmptyEntries).Select(p => p.Trim()));
+            string message = CliSuggestions.Describe(parse, root)
+                ?? string.Join(" ", parse.Errors[0].Message.Split(new[] { '\n', '\r', '\t' }, StringSplitOptions.RemoveEmptyEntries).Select(p => p.Trim()));
             await error.WriteLineAsync($"modelzoo: error: {message} (see '{verb} --help')").ConfigureAwait(false);
             return UsageError;
         }
@@ -41,31 +42,12 @@ public static class CliApp
             return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false },
                 cancellationToken).ConfigureAwait(false);
         }
-        catch (OperationCanceledException)
+        catch (Exception ex)
         {
-            await error.WriteLineAsync("modelzoo: cancelled").ConfigureAwait(false);
-            return 130;
-        }
-        catch (Exception ex) when (ex is ArgumentException or FormatException or KeyNotFoundException or FileNotFoundException
-                                       or DirectoryNotFoundException or InvalidDataException or NotSupportedException
-                                       or ModelZoo.Models.Weights.Loading.StateDictLoadException or ModelZoo.Models.Weights.UnsafeCheckpointException)
-        {
-            await error.WriteLineAsync($"modelzoo: error: {OneLine(ex)}").ConfigureAwait(false);
+            // One mapping from exception to exit code and message (CliErrors); the stack trace only on request.
+            await error.WriteLineAsync(ex is OperationCanceledException ? "modelzoo: cancelled" : $"modelzoo: error: {CliErrors.OneLine(ex)}").ConfigureAwait(false);
             if (Environment.GetEnvironmentVariable("MODELZOO_DEBUG") == "1") await error.WriteLineAsync(ex.ToString()).ConfigureAwait(false);
-            return UsageError;
+            return CliErrors.ExitCode(ex);
         }
-        catch (Exception ex) when (ex is IOException or InvalidOperationException or UnauthorizedAccessException or HttpRequestException)
-        {
-            await error.WriteLineAsync($"modelzoo: error: {OneLine(ex)}").ConfigureAwait(false);
-            if (Environment.GetEnvironmentVariable("MODELZOO_DEBUG") == "1") await error.WriteLineAsync(ex.ToString()).ConfigureAwait(false);
-            return Failure;
-        }
-    }
-
-    private static string OneLine(Exception ex)
-    {
-        string message = ex is KeyNotFoundException && ex.Message.StartsWith('\'') ? ex.Message.Trim('\'') : ex.Message;
-        if (ex is ArgumentException { ParamName: { } name }) message = message.Replace($" (Parameter '{name}')", "");
-        return message.ReplaceLineEndings(" ");
     }
 }

@@ -19,11 +19,22 @@ internal static class EvaluateCommand
         var batchSize = new Option<int>("--batch-size") { Description = "Samples per batch.", DefaultValueFactory = _ => 256 };
         Option<int> workers = CommonOptions.Workers();
         Option<bool> json = CommonOptions.Json();
+        var preprocessing = new PreprocessingOptions("the dataset fitted to the model as in training, with the checkpoint's or the dataset's mean/std.");
+        var loading = new WeightsLoadingOptions();
         var command = new Command("evaluate", "Evaluate saved weights on a dataset.") { model, weights, dataset, dataDir, evalRange, batchSize, workers, json };
-        command.SetAction((parse, ct) =>
+        preprocessing.AddTo(command);
+        loading.AddTo(command);
+        command.SetAction(async (parse, ct) =>
         {
-            EvaluationResult r = EvaluateJob.Run(parse.GetValue(model)!, parse.GetValue(weights)!, parse.GetValue(dataset)!,
-                parse.GetValue(dataDir), parse.GetValue(evalRange), parse.GetValue(batchSize), ct, parse.GetValue(workers));
+            var options = new EvaluateJobOptions
+            {
+                Model = parse.GetValue(model)!, Weights = parse.GetValue(weights)!, Dataset = parse.GetValue(dataset)!,
+                DataDirectory = parse.GetValue(dataDir), Range = parse.GetValue(evalRange), BatchSize = parse.GetValue(batchSize),
+                Workers = parse.GetValue(workers), Preprocessing = preprocessing.Read(parse), Loading = loading.Read(parse),
+            };
+            EvaluateJobResult result = EvaluateJob.Run(options, ct);
+            await WeightsLoadingOptions.ReportAsync(context, options.Loading, result.Load).ConfigureAwait(false);
+            EvaluationResult r = result.Evaluation;
             context.Output.WriteLine(parse.GetValue(json)
                 ? JsonSerializer.Serialize(new Dictionary<string, object>
                 {
@@ -31,7 +42,7 @@ internal static class EvaluateCommand
                     ["count"] = r.Count, ["correct"] = r.Correct, ["accuracy"] = Math.Round(r.Accuracy, 6), ["loss"] = Math.Round(r.Loss, 6),
                 })
                 : string.Create(CultureInfo.InvariantCulture, $"accuracy {r.Accuracy:P2} ({r.Correct}/{r.Count}), loss {r.Loss:F4}"));
-            return Task.FromResult(0);
+            return 0;
         });
         return command;
     }

@@ -33,6 +33,7 @@ internal static class FinetuneCommand
         Option<int?> inChannels = ModelShapeOptions.InChannels();
         Option<int?> inputSize = ModelShapeOptions.InputSize();
         Option<bool> json = CommonOptions.Json();
+        var loading = new WeightsLoadingOptions();
 
         var command = new Command("finetune", "Fine-tune pretrained weights on a dataset: new classifier, frozen backbone by default.")
         {
@@ -40,6 +41,7 @@ internal static class FinetuneCommand
         };
         run.AddTo(command);
         foreach (Option option in new Option[] { numClasses, inChannels, inputSize, json }) command.Options.Add(option);
+        loading.AddTo(command);
         command.Validators.Add(r =>
         {
             if (r.GetResult(run.Resume) is not null) return;
@@ -56,6 +58,7 @@ internal static class FinetuneCommand
                 Classes = parse.GetValue(classes)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
                 TrainLimit = parse.GetValue(trainLimit), BackboneLearningRate = parse.GetValue(backboneLr),
                 ModelOptions = ModelShapeOptions.Read(parse, numClasses, inChannels, inputSize),
+                Loading = loading.Read(parse),
             });
             if (run.ResumeInfo(parse) is { } info)
                 options = ResumeDefaults(parse, run.ResumeDefaults(parse, options, info), info, model, weights, freeze, classes, trainLimit,

@@ -7,6 +7,7 @@ using ModelZoo.Data.Transforms;
 using ModelZoo.Models.Pretrained;
 using ModelZoo.Models.Resolution;
 using ModelZoo.Training.Inference;
+using ModelZoo.Training.Jobs;
 
 namespace ModelZoo.Cli.Commands;
 
@@ -24,36 +25,32 @@ internal static class PredictCommand
         };
         var image = new Option<string>("--image", "-i") { Description = "Image file (JPEG, PNG, BMP, GIF, WebP).", Required = true };
         var topK = new Option<int>("--topk") { Description = "How many classes to print.", DefaultValueFactory = _ => 5 };
-        var preset = new Option<string?>("--preset")
-        {
-            Description = "Preprocessing: imagenet (resize 256, crop 224, ImageNet mean/std), none (only scale to [0,1] and normalise), "
-                + "or a weights name whose preset to use. Default: the weights' own preset, imagenet for a plain file.",
-        };
-        var resize = new Option<int?>("--resize") { Description = "Shorter-side resize replacing the preset's (e.g. 32 for a CIFAR model)." };
-        var crop = new Option<int?>("--crop") { Description = "Center-crop size replacing the preset's." };
-        var mean = new Option<double[]?>("--mean") { Description = "Per-channel mean replacing the preset's (e.g. 0.1307).", AllowMultipleArgumentsPerToken = true };
-        var std = new Option<double[]?>("--std") { Description = "Per-channel std replacing the preset's (e.g. 0.3081).", AllowMultipleArgumentsPerToken = true };
+        var preprocessing = new PreprocessingOptions("the weights' own preset, imagenet for a plain file.");
+        var loading = new WeightsLoadingOptions();
         Option<int?> numClasses = ModelShapeOptions.NumClasses();
         Option<int?> inChannels = ModelShapeOptions.InChannels();
-        Option<int?> inputSize = ModelShapeOptions.InputSize();
+        Option<int?> inputSize = preprocessing.InputSize;
         var device = new Option<string?>("--device") { Description = "cpu, cuda or cuda:N (default: the CPU)." };
         Option<bool> json = CommonOptions.Json();
 
         var command = new Command("predict", "Classify an image: top-k labels, probabilities and logits.")
         {
-            model, weights, image, topK, preset, resize, crop, mean, std, numClasses, inChannels, inputSize, device, json,
+            model, weights, image, topK, numClasses, inChannels, device, json,
         };
+        preprocessing.AddTo(command);
+        loading.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             int k = parse.GetValue(topK);
             if (k < 1) throw new ArgumentException($"--topk must be >= 1; got {k}.");
             string modelName = parse.GetValue(model)!, weightsText = parse.GetValue(weights)!, imagePath = parse.GetValue(image)!;
             if (!File.Exists(imagePath)) throw new FileNotFoundException($"Image not found: {Path.GetFullPath(imagePath)}.", imagePath);
-            var options = new ResolveOptions { Model = ModelShapeOptions.Read(parse, numClasses, inChannels, inputSize) };
+            PreprocessingOverrides overrides = preprocessing.Read(parse);
+            var options = new ResolveOptions { Model = ModelShapeOptions.Read(parse, numClasses, inChannels, inputSize), Loading = loading.Read(parse) };
             using ResolvedModel loaded = await ModelResolver.ResolveAsync(modelName, weightsText, options,
                 new DownloadConsole(context).Progress, ct).ConfigureAwait(false);
-            (ITransform transform, string presetText) = ResolvePreset(loaded, modelName, parse.GetValue(preset),
-                parse.GetValue(resize), parse.GetValue(crop), parse.GetValue(mean), parse.GetValue(std));
+            await WeightsLoadingOptions.ReportAsync(context, options.Loading, loaded.LoadResult).ConfigureAwait(false);
+            (ITransform transform, string presetText) = ResolvePreset(loaded, modelName, overrides);
             var classifier = Classifier.For(loaded, transform, parse.GetValue(device));
             IReadOnlyList<Prediction> top = classifier.Predict(imagePath, k);
             string weightsShown = loaded.Catalog is { } w ? $"{w.Name} ({loaded.File})" : loaded.File;
@@ -91,8 +88,19 @@ internal static class PredictCommand
     }
 
     /// <summary>The transform for <c>--preset</c> (default: the resolved weights' own preprocessing), with <c>--resize</c>,
-    /// <c>--crop</c>, <c>--mean</c> and <c>--std</c> replacing its values, and a description.</summary>
-    internal static (ITransform Transform, string Description) ResolvePreset(ResolvedModel loaded, string model, string? name,
+    /// <c>--crop</c>, <c>--mean</c> and <c>--std</c> replacing its values and <c>--pad</c> zero-padding after the crop, and a
+    /// description.</summary>
+    internal static (ITransform Transform, string Description) ResolvePreset(ResolvedModel loaded, string model, PreprocessingOverrides overrides)
+    {
+        (Compose transform, string description) = ResolvePreset(loaded, model, overrides.Preset, overrides.Resize, overrides.Crop,
+            overrides.Mean?.ToArray(), overrides.Std?.ToArray());
+        if (overrides.Pad is not { } pad || pad == 0) return (transform, description);
+        ITransform[] steps = transform.Transforms.ToArray();
+        int at = Array.FindIndex(steps, t => t is ToTensor);
+        return (new Compose([.. steps[..at], new Pad(pad), .. steps[at..]]), $"{description}, pad {pad}");
+    }
+
+    private static (Compose Transform, string Description) ResolvePreset(ResolvedModel loaded, string model, string? name,
         int? resize, int? crop, double[]? mean, double[]? std)
     {
         if (mean is { Length: 0 }) mean = null;

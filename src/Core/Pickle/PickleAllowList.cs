@@ -59,7 +59,7 @@ internal sealed class PickleAllowList
     public string Describe(object? value) => value switch
     {
         null => "None",
-        string s => $"the string '{(s.Length > 40 ? s[..40] + "..." : s)}'",
+        string s => $"the string '{PrintableText.Escape(s, 40)}'",
         long or double or bool or BigInteger or Complex => $"the number {value}",
         byte[] b => $"bytes of {b.Length}",
         object?[] t => $"a tuple of {t.Length}",

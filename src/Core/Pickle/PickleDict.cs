@@ -58,7 +58,7 @@ public sealed class PickleDict : IReadOnlyDictionary<object, object?>
 
     internal static string Format(object key) => key switch
     {
-        string s => $"'{s}'",
+        string s => $"'{PrintableText.Escape(s)}'",
         byte[] b => $"b'{System.Text.Encoding.Latin1.GetString(b)}'",
         object?[] t => "(" + string.Join(", ", t.Select(x => x is null ? "None" : Format(x))) + ")",
         _ => key.ToString() ?? "?",

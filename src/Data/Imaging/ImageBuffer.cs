@@ -13,6 +13,9 @@ public sealed class ImageBuffer
         if (channels is not (1 or 3 or 4))
             throw new ArgumentOutOfRangeException(nameof(channels), channels, "Channels must be 1 (L), 3 (RGB) or 4 (RGBA).");
         long length = (long)width * height * channels;
+        if (length > Array.MaxLength)
+            throw new ArgumentOutOfRangeException(nameof(width),
+                $"An image of {width}x{height}x{channels} (width x height x channels) needs {length:N0} bytes, more than one buffer holds ({Array.MaxLength:N0}).");
         if (pixels != null && pixels.Length != length)
             throw new ArgumentException($"Pixel buffer has {pixels.Length} bytes; {width}x{height}x{channels} needs {length}.", nameof(pixels));
         Width = width;

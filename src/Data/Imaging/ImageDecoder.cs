@@ -31,9 +31,12 @@ public static class ImageDecoder
         options ??= ImageDecodeOptions.Default;
         using SKCodec codec = OpenCodec(data, sourceName);
         SKImageInfo stored = codec.Info;
+        if (stored.Width < 1 || stored.Height < 1)
+            throw new ImageDecodeException(sourceName, ImageDecodeError.Corrupt,
+                $"the {FormatName(codec.EncodedFormat)} declares a {stored.Width}x{stored.Height} image; width and height must be at least 1.");
         if ((long)stored.Width * stored.Height > options.MaxPixels)
             throw new ImageDecodeException(sourceName, ImageDecodeError.TooLarge,
-                $"{stored.Width}x{stored.Height} has more than the {options.MaxPixels} pixels allowed (ImageDecodeOptions.MaxPixels).");
+                $"{stored.Width}x{stored.Height} is {(long)stored.Width * stored.Height:N0} pixels, more than the {options.MaxPixels:N0} allowed (a guard against decompression bombs).");
 
         bool directGray = options.Mode == ImageMode.L && stored.ColorType == SKColorType.Gray8;
         bool keepBuffer = directGray || options.Mode == ImageMode.Rgba;
@@ -44,7 +47,7 @@ public static class ImageDecoder
         try
         {
             SKCodecResult result = codec.GetPixels(info, pixels);
-            ThrowOnFailure(result, options, codec.EncodedFormat, sourceName);
+            ThrowOnFailure(result, options, codec.EncodedFormat, data, sourceName);
             ImageBuffer image = keepBuffer
                 ? new ImageBuffer(info.Width, info.Height, directGray ? 1 : 4, pixels)
                 : ImageConversion.FromInterleaved(pixels, info.Width, info.Height, 4, options.Mode);
@@ -56,8 +59,12 @@ public static class ImageDecoder
         }
     }
 
-    private static void ThrowOnFailure(SKCodecResult result, ImageDecodeOptions options, SKEncodedImageFormat format, string? sourceName)
+    private static void ThrowOnFailure(SKCodecResult result, ImageDecodeOptions options, SKEncodedImageFormat encoded, ReadOnlySpan<byte> data, string? sourceName)
     {
+        string format = FormatName(encoded);
+        if (result is not (SKCodecResult.Success or SKCodecResult.IncompleteInput) && !options.AllowIncomplete
+            && encoded == SKEncodedImageFormat.Webp && ImageHeaderCheck.WebP(data) is { } cut)
+            throw new ImageDecodeException(sourceName, cut.Error, cut.Message);
         switch (result)
         {
             case SKCodecResult.Success:
@@ -66,14 +73,25 @@ public static class ImageDecoder
                 return;
             case SKCodecResult.IncompleteInput:
                 throw new ImageDecodeException(sourceName, ImageDecodeError.Truncated,
-                    $"the {format} data ends before the image is complete (truncated file); set ImageDecodeOptions.AllowIncomplete to keep the decoded part.");
+                    $"the {format} data ends before the image is complete (truncated file).");
             case SKCodecResult.ErrorInInput:
                 throw new ImageDecodeException(sourceName, ImageDecodeError.Corrupt,
-                    $"the {format} data is damaged part-way; set ImageDecodeOptions.AllowIncomplete to keep the decoded part.");
+                    $"the {format} data is damaged part-way (corrupt file).");
             default:
                 throw new ImageDecodeException(sourceName, ImageDecodeError.Corrupt, $"decoding {format} failed ({result}).");
         }
     }
+
+    private static string FormatName(SKEncodedImageFormat format) => format switch
+    {
+        SKEncodedImageFormat.Jpeg => "JPEG",
+        SKEncodedImageFormat.Png => "PNG",
+        SKEncodedImageFormat.Gif => "GIF",
+        SKEncodedImageFormat.Bmp => "BMP",
+        SKEncodedImageFormat.Webp => "WebP",
+        SKEncodedImageFormat.Ico => "ICO",
+        _ => format.ToString(),
+    };
 
     /// <summary>Decodes everything left in <paramref name="stream"/> (read to its end; not closed).</summary>
     public static ImageBuffer Decode(Stream stream, ImageDecodeOptions? options = null, string? sourceName = null)
@@ -132,6 +150,8 @@ public static class ImageDecoder
         if (format is null)
             throw new ImageDecodeException(sourceName, ImageDecodeError.UnknownFormat,
                 $"not a recognised image format (JPEG, PNG, BMP, GIF, WebP, ICO); the file starts with {ImageSignatures.Describe(data)}.");
+        if (ImageHeaderCheck.Diagnose(data, format) is { } reason)
+            throw new ImageDecodeException(sourceName, reason.Error, reason.Message);
         if (result == SKCodecResult.IncompleteInput)
             throw new ImageDecodeException(sourceName, ImageDecodeError.Truncated, $"the {format} header is incomplete ({data.Length} bytes; truncated file).");
         throw new ImageDecodeException(sourceName, ImageDecodeError.Corrupt, $"the {format} header is invalid ({result}).");

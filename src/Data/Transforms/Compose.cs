@@ -1,6 +1,8 @@
 namespace ModelZoo.Data.Transforms;
 
-/// <summary>Applies transforms in order; checks at construction that each output type feeds the next input.</summary>
+/// <summary>Applies transforms in order; checks at construction that each output type feeds the next input. A
+/// <see cref="Resize"/> directly followed by a <see cref="CenterCrop"/> runs as one step that computes only the crop
+/// (<see cref="Resize.ApplyThenCenterCrop"/>: the same pixels, so extreme aspect ratios such as 1×20000 cannot overflow).</summary>
 public sealed class Compose : ITransform
 {
     private readonly ITransform[] _transforms;
@@ -27,7 +29,17 @@ public sealed class Compose : ITransform
     public object Apply(object input, Random random)
     {
         object value = input;
-        foreach (ITransform t in _transforms) value = t.Apply(value, random);
+        for (int i = 0; i < _transforms.Length; i++)
+        {
+            if (_transforms[i] is Resize resize && i + 1 < _transforms.Length && _transforms[i + 1] is CenterCrop crop
+                && value is Imaging.ImageBuffer image)
+            {
+                value = resize.ApplyThenCenterCrop(image, crop.Height, crop.Width);
+                i++;
+                continue;
+            }
+            value = _transforms[i].Apply(value, random);
+        }
         return value;
     }
 

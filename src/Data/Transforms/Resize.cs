@@ -52,6 +52,21 @@ public sealed class Resize : Transform<ImageBuffer, ImageBuffer>
         return ResizeOps.Resize(input, h, w, Interpolation, Antialias);
     }
 
+    /// <summary>This resize followed by <see cref="CenterCrop"/>(<paramref name="cropHeight"/>, <paramref name="cropWidth"/>),
+    /// computed for the crop only (<see cref="ResizeOps.ResizeRegion"/>: the same pixels, without the full-size
+    /// intermediate). <see cref="Compose"/> runs every Resize directly followed by a CenterCrop this way.</summary>
+    public ImageBuffer ApplyThenCenterCrop(ImageBuffer input, int cropHeight, int cropWidth)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        Check.Size(cropHeight, cropWidth);
+        (int h, int w) = OutputSize(input.Height, input.Width);
+        if (h == cropHeight && w == cropWidth) return ResizeOps.Resize(input, h, w, Interpolation, Antialias);
+        (int top, int left) = GeometryOps.CenterCropOffset(h, w, cropHeight, cropWidth);
+        return h == input.Height && w == input.Width
+            ? GeometryOps.Crop(input, top, left, cropHeight, cropWidth)
+            : ResizeOps.ResizeRegion(input, h, w, top, left, cropHeight, cropWidth, Interpolation, Antialias);
+    }
+
     public override string ToString() =>
         $"Resize({(ExactSize is { } s ? $"({s.Height}, {s.Width})" : ShorterSide.ToString())}, {Interpolation}{(MaxSize is null ? "" : $", max_size={MaxSize}")})";
 }

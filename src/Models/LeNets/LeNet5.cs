@@ -4,8 +4,10 @@ using static TorchSharp.torch;
 namespace ModelZoo.Models.LeNets;
 
 /// <summary>
-/// LeNet-5 in its common modern form: conv1 Conv2d(C,6,5) → pool → ReLU → conv2 Conv2d(6,16,5) → pool → ReLU →
-/// fc1 → ReLU → fc2(120→84) → ReLU → fc3(84→classes). fc1 takes 400 inputs for 32×32 images, 256 for 28×28.
+/// LeNet-5 in its common PyTorch forms: conv1 Conv2d(C,6,5) → act → pool → conv2 Conv2d(6,16,5) → act → pool →
+/// fc1 → act → fc2(120→84) → act → fc3(84→classes), with act = <see cref="LeNet5Options.Activation"/> (ReLU by default;
+/// tanh or sigmoid for the textbook forms) and pool = 2×2 <see cref="LeNet5Options.Pooling"/> (max by default; with
+/// ReLU and max pooling the order of the two does not matter). fc1 takes 400 inputs for 32×32 images, 256 for 28×28.
 /// State-dict keys: conv1, conv2, fc1, fc2, fc3 (weight and bias each).
 /// </summary>
 public sealed class LeNet5 : ImageClassifier
@@ -45,20 +47,20 @@ public sealed class LeNet5 : ImageClassifier
     protected override Tensor Features(Tensor input)
     {
         using Tensor c1 = conv1.call(input);
-        using Tensor p1 = Pool(c1);
-        using Tensor r1 = nn.functional.relu(p1);
-        using Tensor c2 = conv2.call(r1);
-        using Tensor p2 = Pool(c2);
-        return nn.functional.relu(p2);
+        using Tensor a1 = Act(c1);
+        using Tensor p1 = Pool(a1);
+        using Tensor c2 = conv2.call(p1);
+        using Tensor a2 = Act(c2);
+        return Pool(a2);
     }
 
     public override Tensor ForwardHead(Tensor features, bool preLogits = false)
     {
         using Tensor flat = features.flatten(1);
         using Tensor h1 = fc1.call(flat);
-        using Tensor a1 = nn.functional.relu(h1);
+        using Tensor a1 = Act(h1);
         using Tensor h2 = fc2.call(a1);
-        Tensor a2 = nn.functional.relu(h2);
+        Tensor a2 = Act(h2);
         if (preLogits) return a2;
         using (a2) return fc3.call(a2);
     }
@@ -71,6 +73,11 @@ public sealed class LeNet5 : ImageClassifier
     }
 
     public override nn.Module<Tensor, Tensor> GetClassifier() => fc3;
+
+    /// <summary>The activation in use (ReLU unless <see cref="LeNet5Options.Activation"/> says otherwise).</summary>
+    public LeNetActivation Activation => _options.Activation ?? LeNetActivation.ReLU;
+
+    private Tensor Act(Tensor x) => LeNetActivations.Apply(Activation, x);
 
     private Tensor Pool(Tensor x) => _options.Pooling == LeNetPooling.Max
         ? nn.functional.max_pool2d(x, 2)

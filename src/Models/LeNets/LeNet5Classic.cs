@@ -57,13 +57,8 @@ public sealed class LeNet5Classic : ImageClassifier
         new FeatureInfo("s2", 6, 2), new FeatureInfo("s4", 16, 4), new FeatureInfo("c5", 120, 32),
     };
 
-    /// <summary>1.7159 · tanh(2x/3), the paper's squashing function.</summary>
-    public static Tensor ScaledTanh(Tensor x)
-    {
-        using Tensor scaled = x * (2.0 / 3.0);
-        using Tensor t = scaled.tanh();
-        return t * 1.7159;
-    }
+    /// <summary>1.7159 · tanh(2x/3), the paper's squashing function (<see cref="LeNetActivations.ScaledTanh"/>).</summary>
+    public static Tensor ScaledTanh(Tensor x) => LeNetActivations.ScaledTanh(x);
 
     protected override Tensor Features(Tensor input)
     {

@@ -16,6 +16,10 @@ public sealed record LeNet5Options
     /// <summary>Sub-sampling of <see cref="LeNet5"/> (max by default).</summary>
     public LeNetPooling Pooling { get; init; } = LeNetPooling.Max;
 
+    /// <summary>Non-linearity after every convolution and hidden linear layer. Null (default) means the model's own:
+    /// ReLU for <see cref="LeNet5"/>, the paper's scaled tanh for <see cref="LeNet5Classic"/> (which accepts no other).</summary>
+    public LeNetActivation? Activation { get; init; }
+
     internal void Validate(bool classic)
     {
         if (NumClasses < 1) throw new ArgumentOutOfRangeException(nameof(NumClasses), NumClasses, "NumClasses must be >= 1.");
@@ -23,5 +27,7 @@ public sealed record LeNet5Options
         if (classic ? InputSize != 32 : InputSize is not (28 or 32))
             throw new ArgumentOutOfRangeException(nameof(InputSize), InputSize,
                 classic ? "LeNet5Classic takes 32x32 input only." : "LeNet5 takes InputSize 28 or 32.");
+        if (classic && Activation is { } a && a != LeNetActivation.ScaledTanh)
+            throw new ArgumentException($"LeNet5Classic uses the paper's scaled tanh; Activation {a} is for LeNet5 (leave it unset).", nameof(Activation));
     }
 }

@@ -67,7 +67,7 @@ public static class PretrainedLoader
         WeightsBuild build = entry.WeightsRule.Build(new WeightsBuildRequest(entry, modelOptions, options, weights, Shapes(state)));
         try
         {
-            LoadResult result = StateDictLoader.Load(build.Model, state, new LoadOptions { IgnoreKeys = build.IgnoreKeys });
+            LoadResult result = StateDictLoader.Load(build.Model, state, options.Loading with { IgnoreKeys = [.. options.Loading.IgnoreKeys, .. build.IgnoreKeys] });
             return new PretrainedModel(build.Model, weights, path, result, weights.Categories, weights.Preset);
         }
         catch
@@ -96,7 +96,7 @@ public static class PretrainedLoader
                 build.Model.Dispose();
                 build = entry.WeightsRule.Build(new WeightsBuildRequest(entry, options.Model with { NumClasses = rows }, options, null, shapes));
             }
-            LoadResult result = StateDictLoader.Load(build.Model, state, new LoadOptions { IgnoreKeys = build.IgnoreKeys });
+            LoadResult result = StateDictLoader.Load(build.Model, state, options.Loading with { IgnoreKeys = [.. options.Loading.IgnoreKeys, .. build.IgnoreKeys] });
             return new PretrainedModel(build.Model, null, Path.GetFullPath(path), result, null, null);
         }
         catch

@@ -24,4 +24,8 @@ public sealed record PretrainedOptions
 
     /// <summary>Where cached weights are found and downloads go.</summary>
     public WeightsCacheOptions Cache { get; init; } = new();
+
+    /// <summary>How the file's tensors are matched to the model and checked: key-map rules, matching by position, NaN and
+    /// infinite values (see <see cref="Weights.Loading.LoadOptions"/>; default: by name, strict, finite values only).</summary>
+    public Weights.Loading.LoadOptions Loading { get; init; } = new();
 }

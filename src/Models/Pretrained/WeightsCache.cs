@@ -110,13 +110,22 @@ public sealed class WeightsCache
             bool mismatch = ex.InnerException is null;
             string what = mismatch
                 ? $"the downloaded file does not match the SHA-256 prefix {weights.Sha256Prefix} in its name and was discarded ({ex.Message})"
-                : $"the download failed ({ex.InnerException?.Message ?? ex.Message}); a partial file is kept at {target}.part and resumed next time";
+                : $"the download failed ({ex.InnerException?.Message ?? ex.Message}); {PartialFile(target + ".part")}";
             throw new WeightsUnavailableException(
                 $"Weights {weights.Model} {weights.Name} could not be fetched from {url}: {what}. "
                 + $"Download the file yourself and place it at {target}{TorchHint()}.",
                 url, target, mismatch ? WeightsUnavailableReason.HashMismatch : WeightsUnavailableReason.DownloadFailed, ex);
         }
         return target;
+    }
+
+    /// <summary>What is left of a failed download, as it is: a partial file that the next attempt resumes, or none.</summary>
+    private static string PartialFile(string part)
+    {
+        long length = File.Exists(part) ? new FileInfo(part).Length : 0;
+        return length > 0
+            ? $"a partial file of {length:N0} bytes is kept at {part} and resumed next time"
+            : "nothing was received, so no partial file was kept";
     }
 
     private string TorchHint() => TorchHubDirectory is null ? "" : $" (or in PyTorch's cache {TorchHubDirectory})";

@@ -41,7 +41,7 @@ public static class ModelResolver
         var pretrained = new PretrainedOptions
         {
             Model = options.Model, AuxLogits = options.AuxLogits, TransformInput = options.TransformInput,
-            StateDictKey = options.StateDictKey, Cache = options.Cache,
+            StateDictKey = options.StateDictKey, Cache = options.Cache, Loading = options.Loading,
         };
         if (!WeightsCatalog.TryGet(entry.Name, weights, out _) && options.Input is { } input)
             pretrained = pretrained with { Model = entry.OptionsFor(input, options.Model) };   // a plain file: the data shapes the model

@@ -27,4 +27,7 @@ public sealed record ResolveOptions
 
     /// <summary>Where catalog weights are cached and downloaded from.</summary>
     public WeightsCacheOptions Cache { get; init; } = new();
+
+    /// <summary>See <see cref="PretrainedOptions.Loading"/>: key-map rules, matching by position, NaN/infinite values.</summary>
+    public Weights.Loading.LoadOptions Loading { get; init; } = new();
 }

@@ -1,3 +1,4 @@
+using ModelZoo.Core;
 using System.Collections;
 using ModelZoo.Models.Weights.Loading;
 using static TorchSharp.torch;
@@ -36,14 +37,14 @@ public sealed class TensorDict : IReadOnlyDictionary<string, Tensor>, IDisposabl
 
     public Tensor this[string key] => _map.TryGetValue(key, out Tensor? t)
         ? t
-        : throw new KeyNotFoundException($"No tensor named '{key}'. Names: {string.Join(", ", _keys.Take(20))}{(_keys.Count > 20 ? ", ..." : "")}.");
+        : throw new KeyNotFoundException($"No tensor named '{PrintableText.Escape(key)}'. Names: {string.Join(", ", _keys.Take(20).Select(k => PrintableText.Escape(k)))}{(_keys.Count > 20 ? ", ..." : "")}.");
 
     /// <summary>Adds a tensor (taking ownership). Throws on a duplicate name.</summary>
     public void Add(string key, Tensor tensor)
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(tensor);
-        if (!_map.TryAdd(key, tensor)) throw new ArgumentException($"Duplicate tensor name '{key}'.", nameof(key));
+        if (!_map.TryAdd(key, tensor)) throw new ArgumentException($"Duplicate tensor name '{PrintableText.Escape(key)}'.", nameof(key));
         _keys.Add(key);
     }
 

@@ -1,3 +1,4 @@
+using ModelZoo.Core;
 namespace ModelZoo.Models.Weights;
 
 /// <summary>A checkpoint pickle referenced a Python global outside the allow-list (for example <c>os.system</c>
@@ -6,7 +7,7 @@ namespace ModelZoo.Models.Weights;
 public sealed class UnsafeCheckpointException : IOException
 {
     public UnsafeCheckpointException(string source, string global)
-        : base($"{source}: refused to load: the pickle references the Python global '{global}', which is not on the "
+        : base($"{source}: refused to load: the pickle references the Python global '{PrintableText.Escape(global, 120)}', which is not on the "
             + "allow-list of a weights-only checkpoint (state dicts, tensors, storages, plain containers and numbers). "
             + "Nothing was executed. If you trust the file, load it in Python and re-save only the state_dict "
             + "(torch.save(model.state_dict(), path)) or convert it to safetensors.")

@@ -1,3 +1,4 @@
+using ModelZoo.Core;
 using ModelZoo.Models.Weights.ModelZooFormat;
 using ModelZoo.Models.Weights.PyTorch;
 using ModelZoo.Models.Weights.SafetensorsFormat;
@@ -29,7 +30,27 @@ public static class WeightFile
         WeightFileFormat.Safetensors => Safetensors.Load(path),
         WeightFileFormat.ModelZooCheckpoint => throw new InvalidDataException(
             $"{path} is a ModelZoo checkpoint, not a state dict; load it with ModelZooCheckpoint.Load or ModelResolver.Resolve."),
-        _ => TorchSharpWeights.Read(path),
+        _ => ReadUnrecognised(path),
     };
+
+    /// <summary>TorchSharp's <c>.dat</c> has no signature, so it is what a file without a known one is read as; when
+    /// that fails too, the error says so and shows the first bytes in hex.</summary>
+    private static TensorDict ReadUnrecognised(string path)
+    {
+        try
+        {
+            return TorchSharpWeights.Read(path);
+        }
+        catch (InvalidDataException e)
+        {
+            var head = new byte[16];
+            int n;
+            using (FileStream s = File.OpenRead(path)) n = s.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            string reason = e.Message.StartsWith(path + ": ", StringComparison.Ordinal) ? e.Message[(path.Length + 2)..] : e.Message;
+            throw new InvalidDataException($"{path}: not a recognised weights file (it starts with {(n == 0 ? "nothing: 0 bytes" : PrintableText.Hex(head.AsSpan(0, n)))}; "
+                + "expected a PyTorch zip (50 4B 03 04) or legacy pickle (80 02), safetensors, a ModelZoo checkpoint or a TorchSharp .dat), "
+                + $"and as a TorchSharp .dat: {reason.TrimEnd('.')}.", e);
+        }
+    }
 }
 

@@ -56,7 +56,8 @@ public sealed class Classifier
     public IReadOnlyList<Prediction> Predict(string imagePath, int topK = 5) =>
         Predict(ImageDecoder.Decode(imagePath, _model.InChannels == 1 ? ImageMode.L : ImageMode.Rgb), topK);
 
-    /// <summary>The top <paramref name="topK"/> classes of <paramref name="image"/>, most probable first.</summary>
+    /// <summary>The top <paramref name="topK"/> classes of <paramref name="image"/>, most probable first (ranked by logit,
+    /// which orders like the probabilities and still does where those underflow to 0).</summary>
     public IReadOnlyList<Prediction> Predict(ImageBuffer image, int topK = 5) => PredictBatch(new[] { image }, topK)[0];
 
     /// <summary>Top-k predictions of several images in one forward pass (they must transform to equal sizes).</summary>
@@ -69,8 +70,10 @@ public sealed class Classifier
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
         Tensor logits = Logits(images);
-        Tensor probabilities = logits.softmax(1);
-        (Tensor values, Tensor indices) = probabilities.topk(k, dim: 1);
+        // Rank by logit: softmax keeps the order, but its probabilities can underflow to equal zeros, which would
+        // leave every rank after the first in arbitrary order.
+        (Tensor _, Tensor indices) = logits.topk(k, dim: 1);
+        Tensor values = logits.softmax(1).gather(1, indices);
         var result = new IReadOnlyList<Prediction>[images.Count];
         float[] logit = logits.data<float>().ToArray();
         float[] p = values.data<float>().ToArray();

@@ -42,4 +42,8 @@ public sealed record FinetuneJobOptions : RunOptions
 
     /// <summary>Where catalog weights are cached and downloaded from.</summary>
     public WeightsCacheOptions Cache { get; init; } = new();
+
+    /// <summary>How a plain weights file's tensors are matched and checked (key-map rules, matching by position, NaN and
+    /// infinite values); see <see cref="Models.Weights.Loading.LoadOptions"/>.</summary>
+    public Models.Weights.Loading.LoadOptions Loading { get; init; } = new();
 }

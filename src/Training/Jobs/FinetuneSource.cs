@@ -13,7 +13,7 @@ internal sealed record FinetuneSource(ImageClassifier Model, string Description,
     public static async Task<FinetuneSource> LoadAsync(FinetuneJobOptions options, IProgress<WeightsDownloadProgress>? progress, CancellationToken ct)
     {
         ResolvedModel resolved = await ModelResolver.ResolveAsync(options.Model, options.Weights,
-            new ResolveOptions { Model = options.ModelOptions, Cache = options.Cache }, progress, ct).ConfigureAwait(false);
+            new ResolveOptions { Model = options.ModelOptions, Cache = options.Cache, Loading = options.Loading }, progress, ct).ConfigureAwait(false);
         InferencePreset? known = resolved.PreprocessingKnown ? resolved.Preprocessing : null;
         return new FinetuneSource(resolved.Model, resolved.Description, resolved.Options, known, known?.Mean, known?.Std);
     }

@@ -100,6 +100,7 @@ public sealed class WeightsDownloadTests : IDisposable
         Assert.False(File.Exists(cache.PathFor(entry)));
         Assert.Null(cache.Find(entry));
         Assert.Equal(150_000, new FileInfo(cache.PathFor(entry) + ".part").Length);
+        Assert.Contains($"a partial file of 150,000 bytes is kept at {cache.PathFor(entry)}.part and resumed next time", ex.Message);
 
         string path = await cache.EnsureAsync(entry);
 
@@ -128,6 +129,10 @@ public sealed class WeightsDownloadTests : IDisposable
         Assert.Contains(ex.Url, ex.Message);
         Assert.Contains($"place it at {cache.PathFor(entry)}", ex.Message);
         Assert.False(File.Exists(cache.PathFor(entry)));
+        // Nothing arrived, so the message claims no partial file (issue 13: it used to name a .part that did not exist).
+        Assert.False(File.Exists(cache.PathFor(entry) + ".part"));
+        Assert.Contains("nothing was received, so no partial file was kept", ex.Message);
+        Assert.DoesNotContain(".part", ex.Message);
     }
 
     [Fact]

@@ -37,6 +37,25 @@ public sealed class ClassifierTests
     }
 
     [Fact]
+    public void Ranks_follow_the_logits_where_probabilities_underflow_to_zero()
+    {
+        // The head outputs its bias whatever the image: logits far apart, so softmax gives 1 for one class and 0.0 for the rest.
+        float[] bias = { -11608f, 22150f, 5000f, -3f, 7f, 120f, -900f, 0.5f, 21000f, 64f };
+        using var model = ModelZoo.Models.LeNets.LeNetBuilders.LeNet5(new ModelZoo.Models.LeNets.LeNet5Options { InputSize = 28 }, seed: 0);
+        using (torch.no_grad())
+        {
+            model.state_dict()["fc3.weight"].zero_();
+            model.state_dict()["fc3.bias"].copy_(torch.tensor(bias));
+        }
+        var classifier = new Classifier(model, InferenceTransforms.ScaleAndNormalize(new[] { 0.5 }, new[] { 0.5 }));
+        IReadOnlyList<Prediction> top = classifier.Predict(new ImageBuffer(28, 28, 1), topK: 10);
+        int[] byLogit = bias.Select((b, i) => (b, i)).OrderByDescending(x => x.b).Select(x => x.i).ToArray();
+        Assert.Equal(byLogit, top.Select(p => p.Index));
+        Assert.Equal(new[] { 1.0, 0.0 }, top.Take(2).Select(p => p.Probability));
+        Assert.Equal(bias.OrderByDescending(b => b).Select(b => (double)b), top.Select(p => p.Logit));
+    }
+
+    [Fact]
     public void LabelsTopKAndBatchesBehave()
     {
         using PretrainedModel loaded = LoadLeNet();

@@ -30,12 +30,20 @@ public static class GeometryOps
     public static ImageBuffer CenterCrop(ImageBuffer image, int height, int width)
     {
         ArgumentNullException.ThrowIfNull(image);
-        int padTop = height > image.Height ? (height - image.Height) / 2 : 0, padBottom = height > image.Height ? (height - image.Height + 1) / 2 : 0;
-        int padLeft = width > image.Width ? (width - image.Width) / 2 : 0, padRight = width > image.Width ? (width - image.Width + 1) / 2 : 0;
-        int paddedH = image.Height + padTop + padBottom, paddedW = image.Width + padLeft + padRight;
+        (int top, int left) = CenterCropOffset(image.Height, image.Width, height, width);
+        return Crop(image, top, left, height, width);
+    }
+
+    /// <summary>The top-left corner of <see cref="CenterCrop"/>'s region in an <paramref name="imageHeight"/> ×
+    /// <paramref name="imageWidth"/> image (negative where the crop is larger and the image gets padded).</summary>
+    public static (int Top, int Left) CenterCropOffset(int imageHeight, int imageWidth, int height, int width)
+    {
+        int padTop = height > imageHeight ? (height - imageHeight) / 2 : 0, padBottom = height > imageHeight ? (height - imageHeight + 1) / 2 : 0;
+        int padLeft = width > imageWidth ? (width - imageWidth) / 2 : 0, padRight = width > imageWidth ? (width - imageWidth + 1) / 2 : 0;
+        int paddedH = imageHeight + padTop + padBottom, paddedW = imageWidth + padLeft + padRight;
         int top = (int)Math.Round((paddedH - height) / 2.0, MidpointRounding.ToEven) - padTop;
         int left = (int)Math.Round((paddedW - width) / 2.0, MidpointRounding.ToEven) - padLeft;
-        return Crop(image, top, left, height, width);
+        return (top, left);
     }
 
     /// <summary>The four corner crops and the centre crop, in torchvision's order (top-left, top-right, bottom-left,

@@ -34,28 +34,60 @@ public static class ResizeOps
 
     /// <summary>Resizes to exactly <paramref name="height"/> × <paramref name="width"/>. <paramref name="antialias"/> false
     /// keeps the filter's support at its nominal width (plain interpolation, like torchvision's tensor path without
-    /// antialias). Returns <paramref name="image"/> itself when the size is unchanged.</summary>
+    /// antialias). Returns <paramref name="image"/> itself when the size is unchanged. A result too large for one
+    /// buffer (e.g. a 1×20000 image resized to 256 wide) is refused with an <see cref="ArgumentOutOfRangeException"/>;
+    /// <see cref="ResizeRegion"/> computes only the part that is needed.</summary>
     public static ImageBuffer Resize(ImageBuffer image, int height, int width, Interpolation interpolation = Interpolation.Bilinear, bool antialias = true)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        if (height == image.Height && width == image.Width) return image;
+        return ResizeRegion(image, height, width, 0, 0, height, width, interpolation, antialias);
+    }
+
+    /// <summary>
+    /// The <paramref name="regionHeight"/> × <paramref name="regionWidth"/> window at (<paramref name="top"/>,
+    /// <paramref name="left"/>) of <paramref name="image"/> resized to <paramref name="height"/> × <paramref name="width"/>,
+    /// computed without the full-size result: the same pixels as <see cref="Resize"/> followed by
+    /// <see cref="GeometryOps.Crop"/> (outside the resized image the window is 0), so a resize-then-crop pipeline costs
+    /// only the window and cannot overflow on extreme aspect ratios (1×20000 to a shorter side of 256 is 256×5,120,000).
+    /// </summary>
+    public static ImageBuffer ResizeRegion(ImageBuffer image, int height, int width, int top, int left, int regionHeight, int regionWidth,
+        Interpolation interpolation = Interpolation.Bilinear, bool antialias = true)
     {
         ArgumentNullException.ThrowIfNull(image);
         if (height < 1 || width < 1)
             throw new ArgumentOutOfRangeException(nameof(height), $"Resize target must be at least 1x1; got {height}x{width} (height x width).");
-        if (height == image.Height && width == image.Width) return image;
-        if (interpolation == Interpolation.Nearest) return Nearest(image, height, width);
+        if (regionHeight < 1 || regionWidth < 1)
+            throw new ArgumentOutOfRangeException(nameof(regionHeight), $"Resize window must be at least 1x1; got {regionHeight}x{regionWidth} (height x width).");
+        long bytes = (long)regionHeight * regionWidth * image.Channels;
+        if (bytes > Array.MaxLength)
+            throw new ArgumentOutOfRangeException(nameof(height),
+                $"Resizing a {image.Height}x{image.Width} image to {height}x{width} (height x width) gives {bytes:N0} bytes, more than one "
+                + $"image buffer holds ({Array.MaxLength:N0}); crop after the resize (Resize then CenterCrop is computed for the crop "
+                + "only) or cap the longer side (max_size).");
+        int y0 = Math.Clamp(top, 0, height), y1 = (int)Math.Clamp((long)top + regionHeight, 0, height);
+        int x0 = Math.Clamp(left, 0, width), x1 = (int)Math.Clamp((long)left + regionWidth, 0, width);
+        if (y1 <= y0 || x1 <= x0) return new ImageBuffer(regionWidth, regionHeight, image.Channels);
+        ImageBuffer inside = interpolation == Interpolation.Nearest
+            ? Nearest(image, height, width, y0, y1, x0, x1)
+            : Separable(image, height, width, y0, y1, x0, x1, interpolation, antialias);
+        if (inside.Height == regionHeight && inside.Width == regionWidth) return inside;
+        return GeometryOps.Crop(inside, top - y0, left - x0, regionHeight, regionWidth);
+    }
 
+    /// <summary>Pillow's two passes restricted to output rows [y0, y1) and columns [x0, x1): the horizontal pass only over
+    /// the source rows the vertical pass reads, each rounded to uint8 as Pillow does.</summary>
+    private static ImageBuffer Separable(ImageBuffer image, int height, int width, int y0, int y1, int x0, int x1,
+        Interpolation interpolation, bool antialias)
+    {
         (Func<double, double> filter, double support) = Filter(interpolation);
-        ImageBuffer current = image;
-        if (width != image.Width)
-        {
-            var (bounds, kk, ksize) = Coefficients(image.Width, width, filter, support, antialias);
-            current = Horizontal(current, width, bounds, kk, ksize);
-        }
-        if (height != image.Height)
-        {
-            var (bounds, kk, ksize) = Coefficients(image.Height, height, filter, support, antialias);
-            current = Vertical(current, height, bounds, kk, ksize);
-        }
-        return current;
+        bool horizontal = width != image.Width, vertical = height != image.Height;
+        Window? rows = vertical ? Coefficients(image.Height, height, y0, y1, filter, support, antialias) : null;
+        int srcTop = rows?.SourceStart ?? y0, srcBottom = rows?.SourceEnd ?? y1;
+        ImageBuffer current = horizontal
+            ? Horizontal(image, srcTop, srcBottom, Coefficients(image.Width, width, x0, x1, filter, support, antialias))
+            : GeometryOps.Crop(image, srcTop, x0, srcBottom - srcTop, x1 - x0);
+        return rows is { } r ? Vertical(current, srcTop, r) : current;
     }
 
     private static (Func<double, double>, double) Filter(Interpolation mode) => mode switch
@@ -88,18 +120,25 @@ public static class ResizeOps
 
     private static double Sinc(double x) => x == 0.0 ? 1.0 : Math.Sin(x * Math.PI) / (x * Math.PI);
 
-    /// <summary>Per output index: first source index, tap count, and fixed-point weights (ksize per output).</summary>
-    private static (int[] Bounds, int[] Kk, int KSize) Coefficients(int inSize, int outSize, Func<double, double> filter, double support, bool antialias)
+    /// <summary>Filter taps for output indices [Start, Start + Count): per output, its first source index and tap count
+    /// (<see cref="Bounds"/>, absolute source indices) and KSize fixed-point weights; <see cref="SourceStart"/> and
+    /// <see cref="SourceEnd"/> bound the source indices any of them reads.</summary>
+    private sealed record Window(int Start, int Count, int[] Bounds, int[] Kk, int KSize, int SourceStart, int SourceEnd);
+
+    /// <summary>Pillow's precompute_coeffs for output indices [<paramref name="start"/>, <paramref name="end"/>) of an
+    /// <paramref name="inSize"/> → <paramref name="outSize"/> resize (same centres and weights as for the whole range).</summary>
+    private static Window Coefficients(int inSize, int outSize, int start, int end, Func<double, double> filter, double support, bool antialias)
     {
         double scale = (double)inSize / outSize, filterScale = antialias ? Math.Max(scale, 1.0) : 1.0;
         support *= filterScale;
-        int ksize = (int)Math.Ceiling(support) * 2 + 1;
-        var bounds = new int[outSize * 2];
-        var kk = new int[outSize * ksize];
+        int ksize = (int)Math.Ceiling(support) * 2 + 1, count = end - start;
+        var bounds = new int[count * 2];
+        var kk = new int[count * ksize];
         var k = new double[ksize];
-        for (int xx = 0; xx < outSize; xx++)
+        int first = int.MaxValue, last = 0;
+        for (int j = 0; j < count; j++)
         {
-            double center = (xx + 0.5) * scale, ww = 0.0, ss = 1.0 / filterScale;
+            double center = (start + j + 0.5) * scale, ww = 0.0, ss = 1.0 / filterScale;
             int xmin = Math.Max((int)(center - support + 0.5), 0);
             int xmax = Math.Min((int)(center + support + 0.5), inSize) - xmin;
             for (int x = 0; x < xmax; x++)
@@ -111,12 +150,15 @@ public static class ResizeOps
             for (int x = 0; x < xmax; x++)
             {
                 double w = ww != 0.0 ? k[x] / ww : k[x];
-                kk[xx * ksize + x] = w < 0 ? (int)(-0.5 + w * (1 << PrecisionBits)) : (int)(0.5 + w * (1 << PrecisionBits));
+                kk[j * ksize + x] = w < 0 ? (int)(-0.5 + w * (1 << PrecisionBits)) : (int)(0.5 + w * (1 << PrecisionBits));
             }
-            bounds[2 * xx] = xmin;
-            bounds[2 * xx + 1] = Math.Max(xmax, 0);
+            bounds[2 * j] = xmin;
+            bounds[2 * j + 1] = Math.Max(xmax, 0);
+            first = Math.Min(first, xmin);
+            last = Math.Max(last, xmin + Math.Max(xmax, 0));
         }
-        return (bounds, kk, ksize);
+        first = Math.Min(first, last);
+        return new Window(start, count, bounds, kk, ksize, first, Math.Max(last, first + 1));
     }
 
     private static byte Clip8(int ss)
@@ -125,15 +167,17 @@ public static class ResizeOps
         return v < 0 ? (byte)0 : v > 255 ? (byte)255 : (byte)v;
     }
 
-    private static ImageBuffer Horizontal(ImageBuffer src, int outW, int[] bounds, int[] kk, int ksize)
+    /// <summary>Horizontal pass over source rows [<paramref name="rowStart"/>, <paramref name="rowEnd"/>) for the window's columns.</summary>
+    private static ImageBuffer Horizontal(ImageBuffer src, int rowStart, int rowEnd, Window cols)
     {
-        int c = src.Channels, inW = src.Width, h = src.Height;
+        int c = src.Channels, inW = src.Width, h = rowEnd - rowStart, outW = cols.Count, ksize = cols.KSize;
         var output = new ImageBuffer(outW, h, c);
         byte[] s = src.Pixels, d = output.Pixels;
+        int[] bounds = cols.Bounds, kk = cols.Kk;
         const int half = 1 << (PrecisionBits - 1);
         for (int y = 0; y < h; y++)
         {
-            int rowIn = y * inW * c, rowOut = y * outW * c;
+            int rowIn = (rowStart + y) * inW * c, rowOut = y * outW * c;
             for (int xx = 0; xx < outW; xx++)
             {
                 int xmin = bounds[2 * xx], xmax = bounds[2 * xx + 1], k0 = xx * ksize, o = rowOut + xx * c;
@@ -163,14 +207,16 @@ public static class ResizeOps
         return output;
     }
 
-    private static ImageBuffer Vertical(ImageBuffer src, int outH, int[] bounds, int[] kk, int ksize)
+    /// <summary>Vertical pass for the window's rows; <paramref name="src"/> holds source rows from <paramref name="rowStart"/>.</summary>
+    private static ImageBuffer Vertical(ImageBuffer src, int rowStart, Window rows)
     {
-        int c = src.Channels, w = src.Width, row = w * c;
+        int c = src.Channels, w = src.Width, row = w * c, outH = rows.Count, ksize = rows.KSize;
         var output = new ImageBuffer(w, outH, c);
         byte[] s = src.Pixels, d = output.Pixels;
+        int[] bounds = rows.Bounds, kk = rows.Kk;
         for (int yy = 0; yy < outH; yy++)
         {
-            int ymin = bounds[2 * yy], ymax = bounds[2 * yy + 1], k0 = yy * ksize;
+            int ymin = bounds[2 * yy] - rowStart, ymax = bounds[2 * yy + 1], k0 = yy * ksize;
             for (int i = 0; i < row; i++)
             {
                 int ss = 1 << (PrecisionBits - 1);
@@ -182,21 +228,25 @@ public static class ResizeOps
         return output;
     }
 
-    /// <summary>Pillow's nearest resize: the source pixel under each output pixel centre, positions accumulated in
-    /// double precision as Pillow does (so ties fall the same way).</summary>
-    private static ImageBuffer Nearest(ImageBuffer image, int height, int width)
+    /// <summary>Pillow's nearest resize for output rows [y0, y1) and columns [x0, x1): the source pixel under each output
+    /// pixel centre, positions accumulated in double precision from the first output index as Pillow does (so ties fall
+    /// the same way).</summary>
+    private static ImageBuffer Nearest(ImageBuffer image, int height, int width, int y0, int y1, int x0, int x1)
     {
         int c = image.Channels;
         double a0 = (double)image.Width / width, a4 = (double)image.Height / height;
-        var xin = new int[width];
+        var xin = new int[x1 - x0];
         double xo = a0 * 0.5;
-        for (int x = 0; x < width; x++, xo += a0) xin[x] = Math.Min((int)xo, image.Width - 1);
-        var output = new ImageBuffer(width, height, c);
+        for (int x = 0; x < x1; x++, xo += a0)
+            if (x >= x0) xin[x - x0] = Math.Min((int)xo, image.Width - 1);
+        int outW = x1 - x0;
+        var output = new ImageBuffer(outW, y1 - y0, c);
         double yo = a4 * 0.5;
-        for (int y = 0; y < height; y++, yo += a4)
+        for (int y = 0; y < y1; y++, yo += a4)
         {
-            int yi = Math.Min((int)yo, image.Height - 1), rowIn = yi * image.Width * c, rowOut = y * width * c;
-            for (int x = 0; x < width; x++)
+            if (y < y0) continue;
+            int yi = Math.Min((int)yo, image.Height - 1), rowIn = yi * image.Width * c, rowOut = (y - y0) * outW * c;
+            for (int x = 0; x < outW; x++)
                 for (int ch = 0; ch < c; ch++) output.Pixels[rowOut + x * c + ch] = image.Pixels[rowIn + xin[x] * c + ch];
         }
         return output;

@@ -14,6 +14,9 @@ public sealed record LoadResult(
     IReadOnlyList<ShapeMismatch> ShapeMismatched,
     IReadOnlyList<string> Ignored)
 {
+    /// <summary>The pairs used, as (checkpoint key as in the file, model key), in checkpoint order: one per loaded key.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Mapping { get; init; } = [];
+
     /// <summary>True when every model key was loaded from a checkpoint key of the same shape and nothing was left over.</summary>
     public bool IsExact => Missing.Count == 0 && Unexpected.Count == 0 && ShapeMismatched.Count == 0;
 

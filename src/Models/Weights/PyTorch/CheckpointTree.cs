@@ -1,3 +1,4 @@
+using ModelZoo.Core;
 using System.Numerics;
 using ModelZoo.Core.Pickle;
 using ModelZoo.Models.Weights.Pickle;
@@ -46,7 +47,7 @@ internal static class CheckpointTree
                     for (int i = 0; i < tuple.Length; i++) if ((tuple[i] = Replace(tuple[i])) is { } v) pending.Push(v);
                     break;
                 case StorageRef s:
-                    throw new InvalidDataException($"a bare storage ('{s.Key}') outside a tensor is not supported; save tensors instead.");
+                    throw new InvalidDataException($"a bare storage ('{PrintableText.Escape(s.Key)}') outside a tensor is not supported; save tensors instead.");
             }
         }
         return newRoot;

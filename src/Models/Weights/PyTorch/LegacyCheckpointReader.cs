@@ -1,3 +1,4 @@
+using ModelZoo.Core;
 using System.Buffers.Binary;
 using System.Numerics;
 using ModelZoo.Models.Weights.Pickle;
@@ -37,7 +38,7 @@ internal static class LegacyCheckpointReader
         {
             StorageRef s = ZipCheckpointReader.StorageId(pid, source);
             if (storages.TryGetValue(s.Key, out StorageRef? seen) && seen.Type != s.Type)
-                throw new InvalidDataException($"{source}: storage '{s.Key}' is used with two element types ({seen.Type}, {s.Type}).");
+                throw new InvalidDataException($"{source}: storage '{PrintableText.Escape(s.Key)}' is used with two element types ({seen.Type}, {s.Type}).");
             storages[s.Key] = s;
             return s;
         }
@@ -53,12 +54,12 @@ internal static class LegacyCheckpointReader
             if (k is not string key || !storages.TryGetValue(key, out StorageRef? storage))
                 throw new InvalidDataException($"{source}: the storage list names {TorchAllowList.Describe(k)}, which no tensor uses.");
             if (stream.Length - stream.Position < 8)
-                throw new InvalidDataException($"{source}: the file ends before storage '{key}' (truncated file?).");
+                throw new InvalidDataException($"{source}: the file ends before storage '{PrintableText.Escape(key)}' (truncated file?).");
             stream.ReadExactly(countBytes);
             long count = BinaryPrimitives.ReadInt64LittleEndian(countBytes);
             long left = stream.Length - stream.Position;
             if (count < 0 || count > left / storage.Type.Size)
-                throw new InvalidDataException($"{source}: storage '{key}' declares {count} {storage.Type} elements but only {left} bytes "
+                throw new InvalidDataException($"{source}: storage '{PrintableText.Escape(key)}' declares {count} {storage.Type} elements but only {left} bytes "
                     + "are left in the file (truncated file?).");
             layout[key] = (stream.Position, count * storage.Type.Size);
             stream.Seek(count * storage.Type.Size, SeekOrigin.Current);
@@ -67,7 +68,7 @@ internal static class LegacyCheckpointReader
         (Stream, long) Open(StorageRef storage, ElementType type)
         {
             if (!layout.TryGetValue(storage.Key, out var place))
-                throw new InvalidDataException($"{source}: storage '{storage.Key}' is used by a tensor but missing from the storage section.");
+                throw new InvalidDataException($"{source}: storage '{PrintableText.Escape(storage.Key)}' is used by a tensor but missing from the storage section.");
             stream.Seek(place.Offset, SeekOrigin.Begin);
             return (stream, place.Bytes);
         }

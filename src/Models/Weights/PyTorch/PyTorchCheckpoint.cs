@@ -1,3 +1,4 @@
+using ModelZoo.Core;
 using ModelZoo.Core.Pickle;
 using static TorchSharp.torch;
 
@@ -110,9 +111,9 @@ public sealed class PyTorchCheckpoint : IDisposable
         if (key is not null)
         {
             if (!top.TryGetValue(key, out object? value))
-                throw new KeyNotFoundException($"{Source}: no top-level key '{key}'. Top-level keys: {string.Join(", ", DescribeTopLevel())}.");
+                throw new KeyNotFoundException($"{Source}: no top-level key '{PrintableText.Escape(key)}'. Top-level keys: {string.Join(", ", DescribeTopLevel())}.");
             return AsTensorDict(value) ?? throw new KeyNotFoundException(
-                $"{Source}: '{key}' holds {CheckpointTree.Kind(value)}, not a dict of tensors. Top-level keys: {string.Join(", ", DescribeTopLevel())}.");
+                $"{Source}: '{PrintableText.Escape(key)}' holds {CheckpointTree.Kind(value)}, not a dict of tensors. Top-level keys: {string.Join(", ", DescribeTopLevel())}.");
         }
         var candidates = top.Where(kv => kv.Key is string && AsTensorDict(kv.Value) is not null).Select(kv => (string)kv.Key).ToList();
         string? chosen = candidates.Count == 1 ? candidates[0] : s_preferredKeys.FirstOrDefault(candidates.Contains);

@@ -1,3 +1,4 @@
+using ModelZoo.Core;
 using ModelZoo.Models.Weights.Pickle;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -29,7 +30,7 @@ internal sealed class TensorMaterializer : IDisposable
 
     public Tensor Materialize(TensorRef r)
     {
-        string what = $"storage '{r.Storage.Key}'";
+        string what = $"storage '{PrintableText.Escape(r.Storage.Key)}'";
         long numel = TensorIO.Numel(r.Size)
             ?? throw new InvalidDataException($"{_source}: a tensor of {what} has the absurd shape {TensorIO.ShapeText(r.Size)} (its element count overflows).");
         if (numel == 0)
@@ -69,6 +70,8 @@ internal sealed class TensorMaterializer : IDisposable
             throw new InvalidDataException($"{_source}: {what} holds {bytes} bytes, not a whole number of {type} elements.");
         Tensor tensor = TensorIO.ReadVector(data, bytes / type.Size, type, _bigEndian, _source, what);
         _storages[(storage.Key, type)] = tensor;
+        // A zip entry's CRC-32 is checked before anything looks at its values.
+        if (data is Crc32CheckedStream crc) crc.Verify();
         return tensor;
     }
 

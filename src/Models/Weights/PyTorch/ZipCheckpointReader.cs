@@ -1,3 +1,4 @@
+using ModelZoo.Core;
 using System.IO.Compression;
 using System.Text;
 using ModelZoo.Models.Weights.Pickle;
@@ -9,7 +10,8 @@ namespace ModelZoo.Models.Weights.PyTorch;
 /// as persistent ids <c>('storage', StorageClass, key, location, numel)</c>), <c>&lt;prefix&gt;/data/&lt;key&gt;</c>
 /// (raw storage bytes), optional <c>byteorder</c> ("little"/"big"), <c>version</c> and <c>.data/serialization_id</c>.
 /// The prefix is the saved file's stem for torch 1.x ("resnet18-f37072fd/") and "archive/" for streams and newer
-/// releases, so it is found from the data.pkl entry.
+/// releases, so it is found from the data.pkl entry. Every entry's CRC-32 is checked against the zip directory while
+/// it is read (storages in the same pass that fills the tensors), so damaged bytes are refused naming the entry.
 /// </summary>
 internal static class ZipCheckpointReader
 {
@@ -40,7 +42,7 @@ internal static class ZipCheckpointReader
                 {
                     "little" => false,
                     "big" => true,
-                    _ => throw new InvalidDataException($"{source}: the byteorder entry says '{text}'; expected 'little' or 'big'."),
+                    _ => throw new InvalidDataException($"{source}: the byteorder entry says '{PrintableText.Escape(text)}'; expected 'little' or 'big'."),
                 };
             }
 
@@ -49,9 +51,9 @@ internal static class ZipCheckpointReader
             {
                 StorageRef s = StorageId(pid, source);
                 if (storages.TryGetValue(s.Key, out StorageRef? seen) && seen.Type.Size * seen.Numel != s.Type.Size * s.Numel)
-                    throw new InvalidDataException($"{source}: storage '{s.Key}' is declared with two different sizes.");
+                    throw new InvalidDataException($"{source}: storage '{PrintableText.Escape(s.Key)}' is declared with two different sizes.");
                 if (!entries.ContainsKey(prefix + "data/" + s.Key))
-                    throw new InvalidDataException($"{source}: the pickle refers to storage '{s.Key}' but the archive has no entry '{prefix}data/{s.Key}'.");
+                    throw new InvalidDataException($"{source}: the pickle refers to storage '{PrintableText.Escape(s.Key)}' but the archive has no entry '{PrintableText.Escape(prefix + "data/" + s.Key)}'.");
                 storages[s.Key] = s;
                 return s;
             }
@@ -61,7 +63,7 @@ internal static class ZipCheckpointReader
             using (var pickleStream = new MemoryStream(pickle, writable: false))
                 tree = TorchAllowList.Load(pickleStream, source, Persistent);
 
-            var streams = new List<Stream>();
+            var streams = new List<Crc32CheckedStream>();
             (Stream, long) Open(StorageRef storage, ElementType type)
             {
                 ZipArchiveEntry entry = entries[prefix + "data/" + storage.Key];
@@ -69,11 +71,11 @@ internal static class ZipCheckpointReader
                 try { declared = checked(storage.Numel * storage.Type.Size); }
                 catch (OverflowException) { declared = long.MaxValue; }
                 if (declared > entry.Length)
-                    throw new InvalidDataException($"{source}: storage '{storage.Key}' declares {storage.Numel} {storage.Type} elements "
+                    throw new InvalidDataException($"{source}: storage '{PrintableText.Escape(storage.Key)}' declares {storage.Numel} {storage.Type} elements "
                         + $"({declared} bytes) but its entry holds {entry.Length} bytes.");
                 if (entry.CompressedLength > stream.Length || entry.Length > entry.CompressedLength * 1100 + 4096)
-                    throw new InvalidDataException($"{source}: storage entry '{entry.FullName}' claims {entry.Length} bytes, more than the file could hold.");
-                Stream data = entry.Open();
+                    throw new InvalidDataException($"{source}: storage entry '{PrintableText.Escape(entry.FullName)}' claims {entry.Length} bytes, more than the file could hold.");
+                var data = new Crc32CheckedStream(entry.Open(), entry.Crc32, entry.Length, entry.FullName, source);
                 streams.Add(data);
                 return (data, declared);
             }
@@ -82,7 +84,12 @@ internal static class ZipCheckpointReader
             {
                 using var materializer = new TensorMaterializer(source, Open, bigEndian);
                 var created = new List<TorchSharp.torch.Tensor>();
-                try { return (CheckpointTree.Materialize(tree, materializer.Materialize, created), created); }
+                try
+                {
+                    object? root = CheckpointTree.Materialize(tree, materializer.Materialize, created);
+                    VerifyUnread(zip, streams.Select(s => s.Entry).Append(prefix + "data.pkl").Append(prefix + "byteorder"), stream.Length, source);
+                    return (root, created);
+                }
                 catch
                 {
                     foreach (var t in created) t.Dispose();
@@ -106,8 +113,8 @@ internal static class ZipCheckpointReader
         if (pickles.Length == 1) return pickles[0][..^"data.pkl".Length];
         if (pickles.Length == 0)
             throw new InvalidDataException($"{source}: a zip file without a '<prefix>/data.pkl' entry, so not a torch.save checkpoint "
-                + $"(entries: {string.Join(", ", names.Take(10))}{(names.Count() > 10 ? ", ..." : "")}).");
-        throw new InvalidDataException($"{source}: the zip holds several checkpoints ({string.Join(", ", pickles)}); expected one '<prefix>/data.pkl'.");
+                + $"(entries: {string.Join(", ", names.Take(10).Select(n => PrintableText.Escape(n)))}{(names.Count() > 10 ? ", ..." : "")}).");
+        throw new InvalidDataException($"{source}: the zip holds several checkpoints ({string.Join(", ", pickles.Select(n => PrintableText.Escape(n)))}); expected one '<prefix>/data.pkl'.");
     }
 
     internal static StorageRef StorageId(object? pid, string source)
@@ -123,7 +130,7 @@ internal static class ZipCheckpointReader
         long viewOffset = 0;
         if (t.Length >= 6 && t[5] is object?[] { Length: 3 } view)
         {
-            if (view[1] is not long off || off < 0) throw new InvalidDataException($"{source}: malformed storage view of '{key}'.");
+            if (view[1] is not long off || off < 0) throw new InvalidDataException($"{source}: malformed storage view of '{PrintableText.Escape(key)}'.");
             viewOffset = off;
         }
         return new StorageRef(key, type, numel, t[3] as string ?? "cpu", viewOffset);
@@ -132,7 +139,7 @@ internal static class ZipCheckpointReader
     private static byte[] ReadAll(ZipArchiveEntry entry, long max, string source)
     {
         if (entry.Length > max)
-            throw new InvalidDataException($"{source}: entry '{entry.FullName}' is {entry.Length} bytes; at most {max} are accepted.");
+            throw new InvalidDataException($"{source}: entry '{PrintableText.Escape(entry.FullName)}' is {entry.Length} bytes; at most {max} are accepted.");
         using Stream s = entry.Open();
         var buffer = new MemoryStream();
         var chunk = new byte[81920];
@@ -141,10 +148,26 @@ internal static class ZipCheckpointReader
         {
             buffer.Write(chunk, 0, n);
             if (buffer.Length > entry.Length)
-                throw new InvalidDataException($"{source}: entry '{entry.FullName}' holds more bytes than its header says.");
+                throw new InvalidDataException($"{source}: entry '{PrintableText.Escape(entry.FullName)}' holds more bytes than its header says.");
         }
         if (buffer.Length != entry.Length)
-            throw new InvalidDataException($"{source}: entry '{entry.FullName}' is truncated ({buffer.Length} of {entry.Length} bytes).");
+            throw new InvalidDataException($"{source}: entry '{PrintableText.Escape(entry.FullName)}' is truncated ({buffer.Length} of {entry.Length} bytes).");
+        Crc32CheckedStream.Check(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), entry.Crc32, entry.FullName, source);
         return buffer.ToArray();
+    }
+
+    /// <summary>Checks the CRC-32 of the entries nothing read (version, serialization id, storages no tensor uses), so
+    /// every entry of an accepted file is intact.</summary>
+    private static void VerifyUnread(ZipArchive zip, IEnumerable<string> read, long fileLength, string source)
+    {
+        var done = new HashSet<string>(read, StringComparer.Ordinal);
+        foreach (ZipArchiveEntry entry in zip.Entries)
+        {
+            if (!done.Add(entry.FullName) || entry.FullName.EndsWith('/')) continue;
+            if (entry.CompressedLength > fileLength || entry.Length > entry.CompressedLength * 1100 + 4096)
+                throw new InvalidDataException($"{source}: zip entry '{PrintableText.Escape(entry.FullName)}' claims {entry.Length} bytes, more than the file could hold.");
+            using var check = new Crc32CheckedStream(entry.Open(), entry.Crc32, entry.Length, entry.FullName, source);
+            check.Verify();
+        }
     }
 }

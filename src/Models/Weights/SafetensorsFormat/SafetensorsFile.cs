@@ -1,3 +1,4 @@
+using ModelZoo.Core;
 using System.Buffers.Binary;
 using ModelZoo.Models.Weights.Pickle;
 using static TorchSharp.torch;
@@ -71,7 +72,7 @@ public sealed class SafetensorsFile : IDisposable
 
     public SafetensorsEntry Entry(string name) => _byName.TryGetValue(name, out SafetensorsEntry? e)
         ? e
-        : throw new KeyNotFoundException($"{Path}: no tensor named '{name}'. Names: {string.Join(", ", Entries.Take(20).Select(x => x.Name))}{(Entries.Count > 20 ? ", ..." : "")}.");
+        : throw new KeyNotFoundException($"{Path}: no tensor named '{PrintableText.Escape(name)}'. Names: {string.Join(", ", Entries.Take(20).Select(x => PrintableText.Escape(x.Name)))}{(Entries.Count > 20 ? ", ..." : "")}.");
 
     /// <summary>Reads one tensor (CPU, contiguous, <see cref="SafetensorsEntry.TorchType"/>).</summary>
     public Tensor ReadTensor(string name)
@@ -79,16 +80,16 @@ public sealed class SafetensorsFile : IDisposable
         SafetensorsEntry e = Entry(name);
         ElementType type = SafetensorsDtypes.FromCode(e.Dtype)!;
         _stream.Seek(_dataStart + e.Begin, SeekOrigin.Begin);
-        using Tensor flat = TensorIO.ReadVector(_stream, e.ByteLength / type.Size, type, bigEndian: false, Path, $"tensor '{name}'");
+        using Tensor flat = TensorIO.ReadVector(_stream, e.ByteLength / type.Size, type, bigEndian: false, Path, $"tensor '{PrintableText.Escape(name)}'");
         using Tensor shaped = flat.reshape(e.Shape);
-        return TensorIO.Widen(shaped, type, Path, $"tensor '{name}'");
+        return TensorIO.Widen(shaped, type, Path, $"tensor '{PrintableText.Escape(name)}'");
     }
 
     /// <summary>The tensor's bytes exactly as stored (little-endian, row-major), e.g. to handle U16 yourself.</summary>
     public byte[] ReadBytes(string name)
     {
         SafetensorsEntry e = Entry(name);
-        if (e.ByteLength > Array.MaxLength) throw new NotSupportedException($"{Path}: tensor '{name}' is {e.ByteLength} bytes, too large for one array; use ReadTensor.");
+        if (e.ByteLength > Array.MaxLength) throw new NotSupportedException($"{Path}: tensor '{PrintableText.Escape(name)}' is {e.ByteLength} bytes, too large for one array; use ReadTensor.");
         var bytes = new byte[e.ByteLength];
         _stream.Seek(_dataStart + e.Begin, SeekOrigin.Begin);
         _stream.ReadExactly(bytes);

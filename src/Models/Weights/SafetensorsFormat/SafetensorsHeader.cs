@@ -1,3 +1,4 @@
+using ModelZoo.Core;
 using System.Text.Json;
 using ModelZoo.Models.Weights.Pickle;
 
@@ -26,14 +27,14 @@ internal static class SafetensorsHeader
             var names = new HashSet<string>(StringComparer.Ordinal);
             foreach (JsonProperty p in doc.RootElement.EnumerateObject())
             {
-                if (!names.Add(p.Name)) throw Bad(source, $"the name '{p.Name}' appears twice");
+                if (!names.Add(p.Name)) throw Bad(source, $"the name '{PrintableText.Escape(p.Name)}' appears twice");
                 if (p.Name == MetadataKey)
                 {
                     if (p.Value.ValueKind != JsonValueKind.Object) throw Bad(source, "__metadata__ is not an object");
                     foreach (JsonProperty m in p.Value.EnumerateObject())
                         metadata[m.Name] = m.Value.ValueKind == JsonValueKind.String
                             ? m.Value.GetString()!
-                            : throw Bad(source, $"__metadata__ value '{m.Name}' is not a string");
+                            : throw Bad(source, $"__metadata__ value '{PrintableText.Escape(m.Name)}' is not a string");
                     continue;
                 }
                 entries.Add(Entry(p, source));
@@ -45,13 +46,15 @@ internal static class SafetensorsHeader
 
     private static SafetensorsEntry Entry(JsonProperty p, string source)
     {
-        string what = $"tensor '{p.Name}'";
+        string what = $"tensor '{PrintableText.Escape(p.Name)}'";
         if (p.Value.ValueKind != JsonValueKind.Object) throw Bad(source, $"{what} is not an object");
         if (!p.Value.TryGetProperty("dtype", out JsonElement dtypeElement) || dtypeElement.ValueKind != JsonValueKind.String)
             throw Bad(source, $"{what} has no dtype string");
         string dtype = dtypeElement.GetString()!;
-        ElementType type = SafetensorsDtypes.FromCode(dtype) ?? throw new NotSupportedException(
-            $"{source}: {what} has dtype '{dtype}', which TorchSharp cannot represent (supported: BOOL, U8, I8, I16, U16, I32, U32, I64, U64, F16, BF16, F32, F64, C64).");
+        const string supported = "BOOL, U8, I8, I16, U16, I32, U32, I64, U64, F16, BF16, F32, F64, C64";
+        ElementType type = SafetensorsDtypes.FromCode(dtype) ?? throw (dtype is "F8_E4M3" or "F8_E5M2" or "F8_E8M0" or "F6_E2M3" or "F6_E3M2" or "F4"
+            ? new NotSupportedException($"{source}: {what} has dtype '{dtype}', which TorchSharp cannot represent (supported: {supported}).")
+            : Bad(source, $"{what} has the unknown dtype '{PrintableText.Escape(dtype)}' (safetensors dtypes TorchSharp reads: {supported})"));
         long[] shape = Integers(p.Value, "shape", what, source);
         long[] offsets = Integers(p.Value, "data_offsets", what, source);
         if (offsets.Length != 2 || offsets[0] > offsets[1])
@@ -82,9 +85,9 @@ internal static class SafetensorsHeader
         foreach (SafetensorsEntry e in entries.OrderBy(e => e.Begin).ThenBy(e => e.End))
         {
             if (e.End > dataLength)
-                throw Bad(source, $"tensor '{e.Name}' ends at byte {e.End} of the data section, which holds only {dataLength} bytes (truncated file or lying header)");
+                throw Bad(source, $"tensor '{PrintableText.Escape(e.Name)}' ends at byte {e.End} of the data section, which holds only {dataLength} bytes (truncated file or lying header)");
             if (e.Begin < position)
-                throw Bad(source, $"tensors '{previous!.Name}' [{previous.Begin}, {previous.End}) and '{e.Name}' [{e.Begin}, {e.End}) overlap");
+                throw Bad(source, $"tensors '{PrintableText.Escape(previous!.Name)}' [{previous.Begin}, {previous.End}) and '{PrintableText.Escape(e.Name)}' [{e.Begin}, {e.End}) overlap");
             if (e.Begin > position)
                 throw Bad(source, $"bytes [{position}, {e.Begin}) of the data section belong to no tensor");
             position = e.End;

@@ -1,3 +1,4 @@
+using ModelZoo.Core;
 using System.Text;
 using ModelZoo.Core.IO;
 using ModelZoo.Models.Weights.Loading;
@@ -47,7 +48,7 @@ public static class TorchSharpWeights
             if (count > stream.Length) throw Bad(path, $"it claims {count} entries, more than the file could hold");
             for (long i = 0; i < count; i++)
             {
-                string key = reader.ReadString();
+                string key = ReadName(reader, stream, i, path);
                 long code = Decode(reader, path);
                 ElementType type = code is >= 0 and <= 127 ? ElementType.FromScalarType((ScalarType)code)
                     ?? throw Bad(path, $"'{key}' has unsupported dtype code {code}") : throw Bad(path, $"'{key}' has dtype code {code}");
@@ -68,7 +69,7 @@ public static class TorchSharpWeights
             result.Dispose();
             throw Bad(path, "it ends early (truncated file?)", e);
         }
-        catch (ArgumentException e)
+        catch (Exception e) when (e is ArgumentException or FormatException)
         {
             result.Dispose();
             throw Bad(path, e.Message, e);
@@ -79,6 +80,25 @@ public static class TorchSharpWeights
             throw;
         }
     }
+
+    /// <summary>An entry name: a LEB128 byte count, then UTF-8 (BinaryWriter.Write(string)); refused unless it is
+    /// printable text, so a file that is not a TorchSharp one is never quoted as raw bytes.</summary>
+    private static string ReadName(BinaryReader reader, Stream stream, long index, string path)
+    {
+        long length = Decode(reader, path);
+        if (length > 4096 || length > stream.Length - stream.Position)
+            throw Bad(path, $"entry {index} claims a {length}-byte name");
+        byte[] bytes = reader.ReadBytes((int)length);
+        if (bytes.Length != length) throw new EndOfStreamException();
+        string name;
+        try { name = s_strictUtf8.GetString(bytes); }
+        catch (DecoderFallbackException) { throw Bad(path, $"entry {index}'s name is not UTF-8 text (bytes {PrintableText.Hex(bytes)})"); }
+        if (!PrintableText.IsPrintable(name))
+            throw Bad(path, $"entry {index}'s name '{PrintableText.Escape(name)}' holds control characters (bytes {PrintableText.Hex(bytes)})");
+        return name;
+    }
+
+    private static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private static long Decode(BinaryReader reader, string path)
     {
