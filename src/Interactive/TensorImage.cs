@@ -32,6 +32,21 @@ public static class TensorImage
         return PngImage.FromBuffer(Upscale(new ImageBuffer(w, h, 3, pixels), scale), caption);
     }
 
+    /// <summary>The 2-D <paramref name="map"/> coloured with <paramref name="colormap"/> as a float RGB tensor [3, H, W] in
+    /// [0, 1], for blending with an image (e.g. <c>0.5 * photo + 0.5 * Colorize(map)</c> for an activation-map overlay).</summary>
+    public static Tensor Colorize(Tensor map, Colormap colormap = Colormap.Jet, double? min = null, double? max = null)
+    {
+        float[] values = Values2D(map, out int h, out int w);
+        (double lo, double hi) = Range(values, min, max);
+        var rgb = new float[3 * h * w];
+        for (int i = 0; i < values.Length; i++)
+        {
+            (byte r, byte g, byte b) = Colormaps.Map(colormap, (values[i] - lo) / (hi - lo));
+            rgb[i] = r / 255f; rgb[h * w + i] = g / 255f; rgb[2 * h * w + i] = b / 255f;
+        }
+        return torch.tensor(rgb, new long[] { 3, h, w });
+    }
+
     /// <summary>
     /// Many images in one PNG, <paramref name="columns"/> per row, each scaled by <paramref name="scale"/>, with an
     /// optional caption under each tile. Every image is scaled to 0–255 on its own unless <paramref name="min"/> and

@@ -40,6 +40,11 @@ public sealed class InteractiveOutputTests
         Assert.Equal(new byte[] { 68, 1, 84 }, new[] { heat[0, 0, 0], heat[0, 0, 1], heat[0, 0, 2] });
         Assert.Equal(new byte[] { 253, 231, 37 }, new[] { heat[0, 1, 0], heat[0, 1, 1], heat[0, 1, 2] });
 
+        using Tensor colours = TensorImage.Colorize(map, Colormap.Viridis);
+        Assert.Equal(new long[] { 3, 1, 2 }, colours.shape);
+        Assert.Equal(68 / 255f, colours[0, 0, 0].item<float>(), 6);
+        Assert.Equal(231 / 255f, colours[1, 0, 1].item<float>(), 6);
+
         var tiles = Enumerable.Range(0, 5).Select(_ => torch.rand(8, 8)).ToArray();
         PngImage grid = TensorImage.Grid(tiles, columns: 2);
         Assert.Equal((2 * (8 + 4) + 4, 3 * (8 + 4) + 4), (grid.Width, grid.Height));
