@@ -20,6 +20,10 @@ switch (command)
         return MemoryBench.Run(GetInt("epochs", 20), GetInt("workers", 2), GetInt("batch", 64));
     case "crc":
         return CheckpointCrcBench.Run(Get("file", "/tmp/modelzoo-crc-500mb.pth"), GetInt("repeats", 5));
+    case "cam":
+        return CamBench.Run(Get("model", "resnet18"), GetInt("size", 224), GetInt("batch", 1), GetInt("rounds", 10), GetInt("scorecam-batch", 32));
+    case "cam-memory":
+        return CamMemoryBench.Run(Get("model", "resnet18"), GetInt("size", 112), GetInt("calls", 200));
     default:
         Console.WriteLine("""
             ModelZoo.Bench commands (options as --name value):
@@ -31,6 +35,10 @@ switch (command)
                           RSS per epoch over MNIST t10k; exit code 1 if any epoch is more than 10% off epoch 1
               crc         [--file /tmp/modelzoo-crc-500mb.pth] [--repeats 5]
                           cost of the zip CRC-32 checks as a fraction of loading a torch.save checkpoint
+              cam         [--model resnet18] [--size 224] [--batch 1] [--rounds 10] [--scorecam-batch 32] [--threads N]
+                          CAM / forward and Grad-CAM / (forward + backward), interleaved; Score-CAM time; exit code 1 over 1.10 / 1.15
+              cam-memory  [--model resnet18] [--size 112] [--calls 200]
+                          RSS over consecutive Grad-CAM calls and hooks left; exit code 1 beyond 5% or with a hook left
             """);
         return command == "help" ? 0 : 2;
 }

@@ -21,6 +21,8 @@ public static class CliApp
         root.Subcommands.Add(ModelsCommand.Create(context));
         root.Subcommands.Add(PredictCommand.Create(context));
         root.Subcommands.Add(FinetuneCommand.Create(context));
+        root.Subcommands.Add(CamCommand.Create(context));
+        root.Subcommands.Add(FiltersCommand.Create(context));
         return root;
     }
 

@@ -18,6 +18,11 @@ public static class ModuleTree
         return Walk(root, "");
     }
 
+    /// <summary>The module at the dotted <paramref name="path"/> ("layer4", "layer3.1.conv2", "features.28"; "" = the root).
+    /// A wrong path throws a <see cref="KeyNotFoundException"/> naming the missing part, the children that exist there and
+    /// the closest existing path ("did you mean").</summary>
+    public static nn.Module Resolve(nn.Module root, string path) => Transfer.ModulePaths.Resolve(root, path);
+
     private static IEnumerable<(string Name, nn.Module Module)> Walk(nn.Module module, string prefix)
     {
         foreach ((string name, nn.Module child) in module.named_children())

@@ -28,7 +28,7 @@ public sealed class HostileInputTests
     }
 
     [Theory]
-    [InlineData("cam", "unknown command 'cam'; the commands are train, evaluate")]
+    [InlineData("explain", "unknown command 'explain'; the commands are train, evaluate")]
     [InlineData("evalute", "unknown command 'evalute'; did you mean 'evaluate'?")]
     [InlineData("predcit", "did you mean 'predict'?")]
     public async Task Unknown_verbs_are_named_with_a_suggestion(string verb, string expected)

@@ -39,11 +39,7 @@ public sealed class FeatureExtractor : IDisposable
             {
                 if (ModulePaths.Resolve(model, node) is not nn.Module<Tensor, Tensor> module)
                     throw new ArgumentException($"Module '{node}' does not map a tensor to a tensor, so its output cannot be captured.", nameof(nodes));
-                var remover = module.register_forward_hook((_, _, output) =>
-                {
-                    if (_capturing) Capture(node, output);
-                    return output;
-                });
+                var remover = module.register_forward_hook((_, _, output) => _capturing ? Capture(node, output) : output);
                 _removers.Add(remover.remove);
             }
         }
@@ -70,28 +66,50 @@ public sealed class FeatureExtractor : IDisposable
     /// <summary>The hooked module paths, in request order (the order of <see cref="Extract"/>'s dictionary).</summary>
     public IReadOnlyList<string> Nodes { get; }
 
+    /// <summary>When true and gradients are enabled, a captured output that does not require gradients (frozen parameters)
+    /// is replaced in the forward pass by a detached copy that does, so <c>torch.autograd.grad(score, features)</c> reaches it
+    /// and the backward pass stops there (what Grad-CAM needs). Default false: outputs pass through unchanged.</summary>
+    public bool GradientLeaves { get; init; }
+
     /// <summary>Runs the model on <paramref name="input"/> and returns each hooked module's output by name.</summary>
     public Dictionary<string, Tensor> Extract(Tensor input)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
         ArgumentNullException.ThrowIfNull(input);
-        _captured.Clear();
-        _capturing = true;
-        try
+        _ = Run(() =>
         {
             if (_model is ImageClassifier classifier)
             {
-                Tensor features = classifier.ForwardFeatures(input);
-                using (features)
-                {
-                    if (Nodes.Any(n => !_captured.ContainsKey(n)))
-                        classifier.ForwardHead(features).Dispose();
-                }
+                using Tensor features = classifier.ForwardFeatures(input);
+                if (Nodes.Any(n => !_captured.ContainsKey(n)))
+                    classifier.ForwardHead(features).Dispose();
             }
             else
             {
                 _model.call(input).Dispose();
             }
+            return null;
+        }, out Dictionary<string, Tensor> result);
+        return result;
+    }
+
+    /// <summary>Runs the whole model on <paramref name="input"/> (<c>model.call</c>) and returns its output together with
+    /// each hooked module's output by name.</summary>
+    public (Tensor Output, Dictionary<string, Tensor> Features) Forward(Tensor input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        Tensor output = Run(() => _model.call(input), out Dictionary<string, Tensor> features)!;
+        return (output, features);
+    }
+
+    private Tensor? Run(Func<Tensor?> forward, out Dictionary<string, Tensor> result)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        _captured.Clear();
+        _capturing = true;
+        Tensor? output;
+        try
+        {
+            output = forward();
         }
         catch
         {
@@ -106,13 +124,17 @@ public sealed class FeatureExtractor : IDisposable
         string[] missing = Nodes.Where(n => !_captured.ContainsKey(n)).ToArray();
         if (missing.Length > 0)
         {
+            output?.Dispose();
             foreach (Tensor t in _captured.Values) t.Dispose();
             _captured.Clear();
             throw new InvalidOperationException($"Module(s) {string.Join(", ", missing)} did not run in the forward pass, so they have no output.");
         }
-        var result = Nodes.ToDictionary(n => n, n => _captured[n], StringComparer.Ordinal);
+        // Captured aliases live outside any scope (a model may run its layers in its own dispose scope); hand the
+        // caller fresh aliases in the caller's scope.
+        result = Nodes.ToDictionary(n => n, n => _captured[n].alias(), StringComparer.Ordinal);
+        foreach (Tensor t in _captured.Values) t.Dispose();
         _captured.Clear();
-        return result;
+        return output;
     }
 
     /// <summary>Removes every hook (the one place they are released).</summary>
@@ -126,10 +148,18 @@ public sealed class FeatureExtractor : IDisposable
         _captured.Clear();
     }
 
-    private void Capture(string node, Tensor output)
+    /// <summary>Records <paramref name="output"/> and returns what the forward pass continues with.</summary>
+    private Tensor Capture(string node, Tensor output)
     {
         // The model may dispose its intermediate after use; an alias keeps the storage (and the autograd history) alive.
         if (_captured.Remove(node, out Tensor? previous)) previous.Dispose();
-        _captured[node] = output.alias();
+        if (GradientLeaves && !output.requires_grad && is_grad_enabled() && output.is_floating_point())
+        {
+            Tensor leaf = output.detach().requires_grad_(true);
+            _captured[node] = leaf.alias().DetachFromDisposeScope();
+            return leaf;
+        }
+        _captured[node] = output.alias().DetachFromDisposeScope();
+        return output;
     }
 }

@@ -6,7 +6,7 @@ namespace ModelZoo.Models.Transfer;
 internal static class ModulePaths
 {
     /// <summary>The module at <paramref name="path"/> ("" = the root); throws <see cref="KeyNotFoundException"/>
-    /// naming the missing part and the children that exist there.</summary>
+    /// naming the missing part, the children that exist there and the closest existing path ("did you mean").</summary>
     public static nn.Module Resolve(nn.Module root, string path)
     {
         ArgumentNullException.ThrowIfNull(root);
@@ -22,7 +22,8 @@ internal static class ModulePaths
             if (next is null)
                 throw new KeyNotFoundException(
                     $"{root.GetName()} has no module '{path}': '{(walked.Length == 0 ? "" : walked + ".")}{part}' does not exist. "
-                    + $"Children of {(walked.Length == 0 ? "the model" : "'" + walked + "'")}: {string.Join(", ", current.named_children().Select(c => c.name))}.");
+                    + $"Children of {(walked.Length == 0 ? "the model" : "'" + walked + "'")}: {string.Join(", ", current.named_children().Select(c => c.name))}."
+                    + (Closest(root, path) is { } guess ? $" Did you mean '{guess}'?" : ""));
             current = next;
             walked = walked.Length == 0 ? part : walked + "." + part;
         }
@@ -33,4 +34,34 @@ internal static class ModulePaths
     /// (or is <paramref name="path"/> itself).</summary>
     public static bool IsUnder(string name, string path) =>
         path.Length == 0 || name == path || name.StartsWith(path + ".", StringComparison.Ordinal);
+
+    /// <summary>The existing module path nearest to <paramref name="path"/> (edit distance, ignoring case, at most a third
+    /// of its length and at least 2), or null when none is that close.</summary>
+    internal static string? Closest(nn.Module root, string path)
+    {
+        string? best = null;
+        int bestDistance = Math.Max(2, path.Length / 3) + 1;
+        foreach ((string name, _) in ModuleTree.NamedDescendants(root))
+        {
+            int d = Distance(name.ToLowerInvariant(), path.ToLowerInvariant());
+            if (d < bestDistance) (best, bestDistance) = (name, d);
+        }
+        return best;
+    }
+
+    /// <summary>Levenshtein distance.</summary>
+    private static int Distance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var row = new int[b.Length + 1];
+        for (int j = 0; j <= b.Length; j++) previous[j] = j;
+        for (int i = 1; i <= a.Length; i++)
+        {
+            row[0] = i;
+            for (int j = 1; j <= b.Length; j++)
+                row[j] = Math.Min(Math.Min(row[j - 1], previous[j]) + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            (previous, row) = (row, previous);
+        }
+        return previous[b.Length];
+    }
 }

@@ -107,4 +107,34 @@ public sealed class FeatureExtractorTests
         Assert.Equal(new long[] { 2, 512, 2, 2 }, unpooled.call(x).shape);
         Assert.StartsWith("model.", backbone.state_dict().Keys.First());
     }
+
+    [Fact]
+    public void CifarResNetStagesSurviveTheModelsOwnDisposeScope()
+    {
+        // CifarResNet runs its layers inside its own dispose scope; the captures must outlive it.
+        using ImageClassifier model = Zoo.Create("resnet20-cifar");
+        AssertStagesMatchFeatureInfo(model, 32);
+    }
+
+    [Fact]
+    public void ForwardReturnsTheOutputAndGradientLeavesReachFrozenLayers()
+    {
+        using ResNet model = ResNetBuilders.ResNet18(10, seed: 0);
+        model.eval();
+        foreach (var p in model.parameters()) p.requires_grad = false;
+        using var scope = torch.NewDisposeScope();
+        Tensor x = torch.randn(1, 3, 64, 64);
+        using var extractor = new FeatureExtractor(model, "layer3", "layer4") { GradientLeaves = true };
+        (Tensor logits, Dictionary<string, Tensor> maps) = extractor.Forward(x);
+        Assert.Equal(new long[] { 1, 10 }, logits.shape);
+        Assert.True(maps["layer3"].requires_grad && maps["layer4"].requires_grad);
+        IList<Tensor> grads = torch.autograd.grad(new[] { logits[0, 3] }, new[] { maps["layer3"], maps["layer4"] });
+        Assert.Equal(maps["layer3"].shape, grads[0].shape);
+        Assert.True(grads[0].abs().sum().item<float>() > 0 && grads[1].abs().sum().item<float>() > 0);
+        using var noGrad = torch.no_grad();
+        Assert.True(FreezeTests.BitEqual(model.call(x), logits.detach()));   // the leaves change no value
+
+        var ex = Assert.Throws<KeyNotFoundException>(() => new FeatureExtractor(model, "layer4.1.cnv2"));
+        Assert.Contains("Did you mean 'layer4.1.conv2'?", ex.Message);
+    }
 }

@@ -25,7 +25,7 @@ public sealed class NotebookCompileTests
         string[] platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
         var references = platform.Concat(new[] { typeof(global::ModelZoo.Core.Preprocessing.InferencePreset).Assembly.Location,
                 typeof(Models.Zoo).Assembly.Location, typeof(Data.Loading.DataLoader).Assembly.Location,
-                typeof(Trainer).Assembly.Location, typeof(TorchSharp.torch).Assembly.Location })
+                typeof(Trainer).Assembly.Location, typeof(TorchSharp.torch).Assembly.Location, typeof(global::ModelZoo.Cam.CamBase).Assembly.Location })
             .Distinct().Select(p => MetadataReference.CreateFromFile(p));
         var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create("ReadmeSnippets", new[] { tree }, references,
             new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable));

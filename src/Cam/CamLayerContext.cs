@@ -1,0 +1,47 @@
+using static TorchSharp.torch;
+
+namespace ModelZoo.Cam;
+
+/// <summary>
+/// What a method sees of one explained layer: the batch, the model's logits, the target classes, the layer's activations
+/// and (for gradient methods) the gradients of the summed target scores with respect to them. Every tensor belongs to
+/// the dispose scope of the running <see cref="CamBase.Compute(Tensor, IReadOnlyList{int}?, CancellationToken)"/>.
+/// </summary>
+public sealed class CamLayerContext
+{
+    internal CamLayerContext(string layer, Tensor input, Tensor logits, Tensor classes, Tensor activations, Tensor? gradients,
+        CancellationToken cancellationToken)
+    {
+        Layer = layer;
+        Input = input;
+        Logits = logits;
+        Classes = classes;
+        Activations = activations;
+        Gradients = gradients;
+        CancellationToken = cancellationToken;
+    }
+
+    /// <summary>The module path.</summary>
+    public string Layer { get; }
+
+    /// <summary>The model input [N, C, H, W].</summary>
+    public Tensor Input { get; }
+
+    /// <summary>The logits [N, classes] (no autograd history).</summary>
+    public Tensor Logits { get; }
+
+    /// <summary>The target class per image, int64 [N].</summary>
+    public Tensor Classes { get; }
+
+    /// <summary>The layer's output A, [N, K, h, w] (no autograd history).</summary>
+    public Tensor Activations { get; }
+
+    /// <summary>∂(Σ_n score_n[class_n]) / ∂A, [N, K, h, w]; null for gradient-free methods.</summary>
+    public Tensor? Gradients { get; }
+
+    public CancellationToken CancellationToken { get; }
+
+    /// <summary>The gradients, or an exception naming the method's mistake (it did not ask for them).</summary>
+    public Tensor RequireGradients() =>
+        Gradients ?? throw new InvalidOperationException("This method did not ask for gradients; override UsesGradients to return true.");
+}

@@ -1,0 +1,98 @@
+using System.CommandLine;
+using ModelZoo.Cam;
+using ModelZoo.Cam.Rendering;
+using ModelZoo.Models.Resolution;
+using ModelZoo.Training;
+using ModelZoo.Training.Jobs;
+using TorchSharp;
+
+namespace ModelZoo.Cli.Commands;
+
+/// <summary>`modelzoo cam`: class activation maps of an image, drawn over it (one PNG per method and class, plus a grid).</summary>
+internal static class CamCommand
+{
+    public static Command Create(CliContext context)
+    {
+        Option<string> model = CommonOptions.RequiredModel();
+        var weights = new Option<string>("--weights", "-w")
+        {
+            Description = "Weights: a catalog name (DEFAULT, IMAGENET1K_V1, ...), a .pth/.pt/safetensors file, or a .ckpt from 'modelzoo train'.",
+            Required = true,
+        };
+        var image = new Option<string>("--image", "-i") { Description = "Image file (JPEG, PNG, BMP, GIF, WebP).", Required = true };
+        var method = new Option<string>("--method")
+        {
+            Description = $"{string.Join(", ", CamMethods.Names)}, a comma-separated list, or all.",
+            DefaultValueFactory = _ => "gradcam",
+        };
+        var layer = new Option<string[]>("--target-layer")
+        {
+            Description = "Module path(s) to explain (layer4, features.28, inception5b, layer3.1.conv2); several are averaged. Default: the last feature stage.",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var classes = new Option<string>("--class")
+        {
+            Description = "The class to explain: top1 (the prediction), topK (the K best), an index, or indices separated by commas.",
+            DefaultValueFactory = _ => "top1",
+        };
+        var colormap = new Option<string>("--colormap") { Description = "jet, viridis, inferno or turbo.", DefaultValueFactory = _ => "jet" };
+        colormap.AcceptOnlyFromAmong(Colormap.Names.ToArray());
+        var imageWeight = new Option<double>("--image-weight") { Description = "Weight of the image in the overlay, 0 to 1.", DefaultValueFactory = _ => 0.5 };
+        var output = new Option<string>("--out", "-o")
+        {
+            Description = "Output PNG. With several methods or classes each overlay goes to OUT-METHOD[-cCLASS].png and OUT holds a labelled grid.",
+            DefaultValueFactory = _ => "cam.png",
+        };
+        var preprocessing = new PreprocessingOptions("the weights' own preset, imagenet for a plain file.");
+        var loading = new WeightsLoadingOptions();
+        Option<int?> numClasses = ModelShapeOptions.NumClasses();
+        Option<int?> inChannels = ModelShapeOptions.InChannels();
+        var device = new Option<string?>("--device") { Description = "cpu, cuda or cuda:N (default: the CPU)." };
+        Option<bool> json = CommonOptions.Json();
+
+        var command = new Command("cam", "Class activation maps (CAM, Grad-CAM family) of an image, drawn over the original image.")
+        {
+            model, weights, image, method, layer, classes, colormap, imageWeight, output, numClasses, inChannels, device, json,
+        };
+        preprocessing.AddTo(command);
+        loading.AddTo(command);
+        command.SetAction(async (parse, ct) =>
+        {
+            string methods = parse.GetValue(method)!;
+            var request = new CamRequest(parse.GetValue(model)!, parse.GetValue(weights)!, parse.GetValue(image)!,
+                ParseMethods(methods), methods.Trim().Equals("all", StringComparison.OrdinalIgnoreCase), SplitLayers(parse.GetValue(layer)), parse.GetValue(classes)!,
+                new OverlayOptions { Colormap = parse.GetValue(colormap)!, ImageWeight = parse.GetValue(imageWeight) }, parse.GetValue(output)!,
+                parse.GetValue(json));
+            if (!File.Exists(request.Image)) throw new FileNotFoundException($"Image not found: {Path.GetFullPath(request.Image)}.", request.Image);
+            PreprocessingOverrides overrides = preprocessing.Read(parse);
+            var options = new ResolveOptions
+            {
+                Model = ModelShapeOptions.Read(parse, numClasses, inChannels, preprocessing.InputSize), Loading = loading.Read(parse),
+            };
+            using CamModelSource source = await CamModelSource.ResolveAsync(context, request.Model, request.Weights, options, overrides, ct)
+                .ConfigureAwait(false);
+            if (parse.GetValue(device) is { } d) source.Model.to(Devices.Resolve(d));
+            return await CamRun.RunAsync(context, source, request, ct).ConfigureAwait(false);
+        });
+        return command;
+    }
+
+    internal static IReadOnlyList<string> ParseMethods(string text)
+    {
+        string[] names = text.Trim().Equals("all", StringComparison.OrdinalIgnoreCase)
+            ? CamMethods.Names.ToArray()
+            : text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (names.Length == 0) throw new ArgumentException($"--method needs a name: {string.Join(", ", CamMethods.Names)} or all.");
+        return names.Select(CamMethods.Normalize).Distinct().ToArray();
+    }
+
+    private static IReadOnlyList<string>? SplitLayers(string[]? layers)
+    {
+        string[] all = (layers ?? Array.Empty<string>()).SelectMany(l => l.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
+        return all.Length == 0 ? null : all;
+    }
+}
+
+/// <summary>The parsed `modelzoo cam` arguments.</summary>
+internal sealed record CamRequest(string Model, string Weights, string Image, IReadOnlyList<string> Methods, bool AllMethods, IReadOnlyList<string>? Layers,
+    string Classes, OverlayOptions Overlay, string Out, bool Json);
