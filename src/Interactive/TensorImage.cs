@@ -1,3 +1,4 @@
+using ModelZoo.Cam.Rendering;
 using ModelZoo.Data.Imaging;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -17,34 +18,21 @@ public static class TensorImage
         PngImage.FromBuffer(Upscale(ToBuffer(image, min, max), scale), caption);
 
     /// <summary>The 2-D <paramref name="map"/> ([H, W] or [1, H, W]) coloured with <paramref name="colormap"/>
-    /// (default viridis) from [<paramref name="min"/>, <paramref name="max"/>] (default: the map's range).</summary>
-    public static PngImage Heatmap(Tensor map, int scale = 1, double? min = null, double? max = null, Colormap colormap = Colormap.Viridis,
+    /// (default <see cref="Colormap.Viridis"/>; the CAM library's colormaps, <see cref="Colormap.Names"/>) from
+    /// [<paramref name="min"/>, <paramref name="max"/>] (default: the map's range).</summary>
+    public static PngImage Heatmap(Tensor map, int scale = 1, double? min = null, double? max = null, Colormap? colormap = null,
         string? caption = null)
     {
+        colormap ??= Colormap.Viridis;
         float[] values = Values2D(map, out int h, out int w);
         (double lo, double hi) = Range(values, min, max);
         var pixels = new byte[h * w * 3];
         for (int i = 0; i < values.Length; i++)
         {
-            (byte r, byte g, byte b) = Colormaps.Map(colormap, (values[i] - lo) / (hi - lo));
+            (byte r, byte g, byte b) = colormap[(values[i] - lo) / (hi - lo)];
             pixels[3 * i] = r; pixels[3 * i + 1] = g; pixels[3 * i + 2] = b;
         }
         return PngImage.FromBuffer(Upscale(new ImageBuffer(w, h, 3, pixels), scale), caption);
-    }
-
-    /// <summary>The 2-D <paramref name="map"/> coloured with <paramref name="colormap"/> as a float RGB tensor [3, H, W] in
-    /// [0, 1], for blending with an image (e.g. <c>0.5 * photo + 0.5 * Colorize(map)</c> for an activation-map overlay).</summary>
-    public static Tensor Colorize(Tensor map, Colormap colormap = Colormap.Jet, double? min = null, double? max = null)
-    {
-        float[] values = Values2D(map, out int h, out int w);
-        (double lo, double hi) = Range(values, min, max);
-        var rgb = new float[3 * h * w];
-        for (int i = 0; i < values.Length; i++)
-        {
-            (byte r, byte g, byte b) = Colormaps.Map(colormap, (values[i] - lo) / (hi - lo));
-            rgb[i] = r / 255f; rgb[h * w + i] = g / 255f; rgb[2 * h * w + i] = b / 255f;
-        }
-        return torch.tensor(rgb, new long[] { 3, h, w });
     }
 
     /// <summary>

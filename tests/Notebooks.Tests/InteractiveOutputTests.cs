@@ -1,3 +1,4 @@
+using ModelZoo.Cam.Rendering;
 using ModelZoo.Data.Imaging;
 using ModelZoo.Interactive;
 using TorchSharp;
@@ -36,14 +37,15 @@ public sealed class InteractiveOutputTests
     public void A_heatmap_maps_the_range_ends_to_the_colormap_ends_and_a_grid_lays_tiles_in_rows()
     {
         using var map = torch.tensor(new float[] { 0, 1 }, new long[] { 1, 2 });
-        ImageBuffer heat = ImageDecoder.Decode(TensorImage.Heatmap(map).Bytes);
-        Assert.Equal(new byte[] { 68, 1, 84 }, new[] { heat[0, 0, 0], heat[0, 0, 1], heat[0, 0, 2] });
-        Assert.Equal(new byte[] { 253, 231, 37 }, new[] { heat[0, 1, 0], heat[0, 1, 1], heat[0, 1, 2] });
+        ImageBuffer heat = ImageDecoder.Decode(TensorImage.Heatmap(map).Bytes);        // default: the CAM library's viridis
+        Assert.Equal(Colormap.Viridis[0], (heat[0, 0, 0], heat[0, 0, 1], heat[0, 0, 2]));
+        Assert.Equal(Colormap.Viridis[1], (heat[0, 1, 0], heat[0, 1, 1], heat[0, 1, 2]));
+        Assert.NotEqual(Colormap.Viridis[0], Colormap.Viridis[1]);
 
-        using Tensor colours = TensorImage.Colorize(map, Colormap.Viridis);
-        Assert.Equal(new long[] { 3, 1, 2 }, colours.shape);
-        Assert.Equal(68 / 255f, colours[0, 0, 0].item<float>(), 6);
-        Assert.Equal(231 / 255f, colours[1, 0, 1].item<float>(), 6);
+        using var ramp = torch.tensor(new float[] { 10, 15, 20 }, new long[] { 1, 3 });         // mid value -> the map's middle
+        ImageBuffer jet = ImageDecoder.Decode(TensorImage.Heatmap(ramp, colormap: Colormap.Jet).Bytes);
+        Assert.Equal(Colormap.Jet[0.5], (jet[0, 1, 0], jet[0, 1, 1], jet[0, 1, 2]));
+        Assert.Equal(Colormap.Jet[1], (jet[0, 2, 0], jet[0, 2, 1], jet[0, 2, 2]));
 
         var tiles = Enumerable.Range(0, 5).Select(_ => torch.rand(8, 8)).ToArray();
         PngImage grid = TensorImage.Grid(tiles, columns: 2);
