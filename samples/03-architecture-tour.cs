@@ -33,6 +33,7 @@ Environment.CurrentDirectory = AppContext.GetData("EntryPointFileDirectoryPath")
 // parameters
 var photoPath = "../../shared/data/images/dog.jpg";   // any photo; the repository's tests use ../shared/data/images
 var allModels = true;                                 // false: a few small models (CI)
+var googlenetSize = 224;                              // input side for the GoogLeNet training/evaluation comparison
 
 NotebookFormatters.Register();
 torch.set_grad_enabled(false);
@@ -60,9 +61,10 @@ var tour = entries.Select(e =>
     var summary = ModelSummary.Compute(model, input.shape, modelName: e.Name);
     model.eval();
     var watch = Stopwatch.StartNew();
-    var logits = model.call(input);
+    var features = model.ForwardFeatures(input);
+    var logits = model.ForwardHead(features);
     double ms = watch.Elapsed.TotalMilliseconds;
-    return (Entry: e, Summary: summary, Features: model.ForwardFeatures(input).shape, Logits: logits.shape, Ms: ms);
+    return (Entry: e, Summary: summary, Features: features.shape, Logits: logits.shape, Ms: ms);
 }).ToList();
 display(HtmlTable.From(tour,
     ("model", t => t.Entry.Name), ("family", t => t.Entry.Family),
@@ -108,8 +110,8 @@ display(HtmlTable.From(vggRows, ("layers (256 → 256 channels)", r => r.Item1),
 
 // GoogLeNet: the auxiliary heads run only in training mode, and global average pooling leaves 1,024 numbers per image.
 var googlenet = Zoo.Create("googlenet");
-var train = ModelSummary.Compute(googlenet, new long[] { 1, 3, 224, 224 }, training: true, modelName: "googlenet");
-var eval = ModelSummary.Compute(googlenet, new long[] { 1, 3, 224, 224 }, modelName: "googlenet");
+var train = ModelSummary.Compute(googlenet, new long[] { 1, 3, googlenetSize, googlenetSize }, training: true, modelName: "googlenet");
+var eval = ModelSummary.Compute(googlenet, new long[] { 1, 3, googlenetSize, googlenetSize }, modelName: "googlenet");
 string Ran(ModelSummaryResult s, string prefix) => s.Layers.Any(l => l.Name.StartsWith(prefix) && l.Executed) ? "runs" : "skipped";
 display(HtmlTable.From(new[] { ("training", train), ("evaluation", eval) },
     ("mode", r => r.Item1), ("aux1", r => Ran(r.Item2, "aux1")), ("aux2", r => Ran(r.Item2, "aux2")),
