@@ -49,7 +49,8 @@ display($"{Zoo.Names.Count} registered models in {Zoo.Entries.Select(e => e.Fami
 // mean nothing; the shapes, sizes and costs are the point.
 
 var image = ImageDecoder.Decode(photoPath);
-var imagenet = Presets.ImageNetEval().Apply<Tensor>(image, new Random(0)).unsqueeze(0);       // [1, 3, 224, 224]
+Tensor ImageNetInput(int size) => Presets.ImageNetEval(resize: size * 256 / 224, crop: size).Apply<Tensor>(image, new Random(0)).unsqueeze(0);
+var imagenet = ImageNetInput(224);                                                             // [1, 3, 224, 224]
 var small = new Compose(new Resize((32, 32)), new ToTensor()).Apply<Tensor>(image, new Random(0)).unsqueeze(0);
 var tiny = small.mean(new long[] { 1 }, keepdim: true);                                          // [1, 1, 32, 32] grey
 display(PngImage.FromFile(photoPath, maxSide: 256));
@@ -57,7 +58,8 @@ var tour = entries.Select(e =>
 {
     using var scope = torch.NewDisposeScope();
     using var model = Zoo.Create(e.Name);
-    var input = e.DefaultInputShape[0] == 1 ? tiny : e.DefaultImageSize == 32 ? small : imagenet;
+    var input = e.DefaultInputShape[0] == 1 ? tiny : e.DefaultImageSize == 32 ? small
+        : e.DefaultImageSize == 224 ? imagenet : ImageNetInput(e.DefaultImageSize);           // alexnet-original: 227
     var summary = ModelSummary.Compute(model, input.shape, modelName: e.Name);
     model.eval();
     var watch = Stopwatch.StartNew();
