@@ -8,8 +8,9 @@ namespace ModelZoo.Notebooks.Tests;
 
 /// <summary>The committed notebooks, samples and package list agree with the code: each notebook is a .NET
 /// Interactive C# notebook with a reference cell and a parameters cell, references the current package version,
-/// has its current file-based export in samples/ and that export compiles against the current assemblies; every library
-/// under src/ is in the package list.</summary>
+/// has its current file-based export in samples/ and that export compiles against the current assemblies, and holds the
+/// outputs of one full run (every code cell executed in order, no parameter overrides); every library under src/ is in
+/// the package list.</summary>
 public sealed class NotebookRepositoryTests
 {
     public static IEnumerable<object[]> Notebooks() =>
@@ -48,6 +49,20 @@ public sealed class NotebookRepositoryTests
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p));
         IReadOnlyList<string> problems = SampleCompiler.Check(expected, sample, references);
         Assert.True(problems.Count == 0, $"{sample} does not compile against the current code:\n{string.Join("\n", problems)}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void Each_committed_notebook_holds_the_outputs_of_a_full_run(string notebook)
+    {
+        using JsonDocument json = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "notebooks", notebook)));
+        Assert.False(json.RootElement.GetProperty("metadata").TryGetProperty(NotebookExecutor.OverridesMetadataKey, out JsonElement overrides),
+            $"{notebook} holds outputs made with overridden parameters ({overrides}); run: dotnet run --project tools/NotebookRunner -c Release -- update notebooks/{notebook}");
+        JsonElement[] code = json.RootElement.GetProperty("cells").EnumerateArray().Where(c => c.GetProperty("cell_type").GetString() == "code").ToArray();
+        int[] counts = code.Select(c => c.TryGetProperty("execution_count", out JsonElement n) && n.ValueKind == JsonValueKind.Number ? n.GetInt32() : 0).ToArray();
+        Assert.True(counts.SequenceEqual(Enumerable.Range(1, code.Length)),
+            $"{notebook}: the code cells' execution counts are [{string.Join(", ", counts)}], not 1 … {code.Length} from one run top to bottom; run the update command above");
+        Assert.DoesNotContain(code.SelectMany(c => c.GetProperty("outputs").EnumerateArray()), o => o.GetProperty("output_type").GetString() == "error");
     }
 
     [Fact]

@@ -83,6 +83,12 @@ public sealed class RunnerTests
         Assert.False(rich[0].GetProperty("data").TryGetProperty("text/html", out _));   // the image is stored once, as a Jupyter image
         Assert.StartsWith("<table>", Text(rich[1].GetProperty("data").GetProperty("text/html")));
         Assert.DoesNotContain("<style>", File.ReadAllText(path));
+        Assert.Equal("label=\"ci\"; n=5", nb.RootElement.GetProperty("metadata").GetProperty(NotebookExecutor.OverridesMetadataKey).GetString());
+
+        await NotebookExecutor.RunAsync(path, new NotebookRunOptions { WriteOutputs = true });      // its own parameters: a full run
+        using JsonDocument full = JsonDocument.Parse(File.ReadAllText(path));
+        Assert.False(full.RootElement.GetProperty("metadata").TryGetProperty(NotebookExecutor.OverridesMetadataKey, out _));
+        Assert.Equal("20", Text(full.RootElement.GetProperty("cells")[2].GetProperty("outputs")[1].GetProperty("data").GetProperty("text/plain")));
     }
 
     [Fact]

@@ -15,6 +15,10 @@ namespace ModelZoo.NotebookRunner;
 /// </summary>
 public static class NotebookExecutor
 {
+    /// <summary>The notebook metadata entry that records the parameter overrides its stored outputs were made with
+    /// ("name=expr; ..."); absent when they come from the notebook's own parameters (a full run).</summary>
+    public const string OverridesMetadataKey = "modelzoo_parameter_overrides";
+
     /// <summary>Runs <paramref name="path"/>; with <see cref="NotebookRunOptions.WriteOutputs"/> the outputs replace
     /// the stored ones (only when every cell succeeded).</summary>
     public static async Task<NotebookResult> RunAsync(string path, NotebookRunOptions? options = null, CancellationToken cancellationToken = default)
@@ -61,7 +65,16 @@ public static class NotebookExecutor
         {
             Environment.CurrentDirectory = previousDirectory;
         }
-        if (options.WriteOutputs) NotebookFile.Write(document, path);
+        if (options.WriteOutputs)
+        {
+            // Outputs made with overridden parameters (e.g. CI's small ones) say so in the notebook's metadata; a run with
+            // the notebook's own parameters removes the mark, so the committed notebooks can be checked for full-run outputs.
+            if (options.Parameters.Count > 0)
+                document.Metadata[OverridesMetadataKey] = string.Join("; ", options.Parameters.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key}={kv.Value}"));
+            else
+                document.Metadata.Remove(OverridesMetadataKey);
+            NotebookFile.Write(document, path);
+        }
         return new NotebookResult(path, cells, total.Elapsed, references);
     }
 
