@@ -20,6 +20,7 @@ internal static class ProjectGraph
         ["Cam"] = ["Core", "Models", "Data"],
         ["Onnx"] = ["Core", "Models"],
         ["Cli"] = ["Core", "Models", "Data", "Training", "Cam", "Onnx"],
+        ["Interactive"] = ["Core", "Models", "Data", "Training", "Cam", "Onnx"],
     };
 
     /// <summary>The only packages Core may reference.</summary>
