@@ -5,8 +5,6 @@ using ModelZoo.Models;
 using ModelZoo.Training.Callbacks;
 using ModelZoo.Training.Checkpoints;
 using ModelZoo.Training.Precision;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace ModelZoo.Training;
 

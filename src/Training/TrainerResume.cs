@@ -3,8 +3,6 @@ using System.Text.Json.Nodes;
 using ModelZoo.Training.Callbacks;
 using ModelZoo.Training.Checkpoints;
 using ModelZoo.Training.Precision;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace ModelZoo.Training;
 
