@@ -14,4 +14,10 @@ public abstract class OnnxModuleEmitter<TModule> : IOnnxModuleEmitter where TMod
     }
 
     protected abstract OnnxValue Emit(OnnxGraphBuilder builder, TModule module, string path, OnnxValue input);
+
+    /// <summary>The module's own parameter <paramref name="name"/> (as in its state dict, e.g. "weight", "bias").</summary>
+    protected static Tensor Parameter(TModule module, string name) => module.named_parameters().First(p => p.name == name).parameter;
+
+    /// <summary>The module's own buffer <paramref name="name"/>.</summary>
+    protected static Tensor Buffer(TModule module, string name) => module.named_buffers().First(b => b.name == name).buffer;
 }

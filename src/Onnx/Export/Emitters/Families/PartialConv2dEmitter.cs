@@ -10,8 +10,8 @@ internal sealed class PartialConv2dEmitter : OnnxModuleEmitter<PartialConv2d>
 {
     protected override OnnxValue Emit(OnnxGraphBuilder builder, PartialConv2d module, string path, OnnxValue input)
     {
-        Tensor index = module.named_buffers().First(b => b.name == "scatter_index").buffer;
-        Tensor bias = module.named_parameters().First(p => p.name == "bias").parameter;
+        Tensor index = Buffer(module, "scatter_index");
+        Tensor bias = Parameter(module, "bias");
         string weight;
         using (Tensor dense = module.DenseWeight()) weight = builder.Weight(path + ".weight", dense);
         long k = builder.Initializer(weight)!.Dims[2];

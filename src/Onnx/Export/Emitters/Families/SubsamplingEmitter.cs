@@ -10,8 +10,8 @@ internal sealed class SubsamplingEmitter : OnnxModuleEmitter<Subsampling>
 {
     protected override OnnxValue Emit(OnnxGraphBuilder builder, Subsampling module, string path, OnnxValue input)
     {
-        Tensor w = module.named_parameters().First(p => p.name == "weight").parameter;
-        Tensor b = module.named_parameters().First(p => p.name == "bias").parameter;
+        Tensor w = Parameter(module, "weight");
+        Tensor b = Parameter(module, "bias");
         long c = w.shape[0];
         string weight;
         using (Tensor kernel = w.detach().view(c, 1, 1, 1).expand(c, 1, 2, 2)) weight = builder.Weight(path + ".weight", kernel);
