@@ -18,6 +18,10 @@ switch (command)
         return 0;
     case "memory":
         return MemoryBench.Run(GetInt("epochs", 20), GetInt("workers", 2), GetInt("batch", 64));
+    case "overhead":
+        return OverheadBench.Run(GetInt("repeats", 5), GetInt("batch", 64), Get("data", "cached"));
+    case "train-memory":
+        return TrainMemoryBench.Run(GetInt("steps", 5000), GetInt("batch", 64));
     case "crc":
         return CheckpointCrcBench.Run(Get("file", "/tmp/modelzoo-crc-500mb.pth"), GetInt("repeats", 5));
     case "transfer":
@@ -37,6 +41,10 @@ switch (command)
                           hymenoptera-mini val accuracy: ML.NET's frozen ImageNet ResNet-18 + new head vs the same net from scratch
               memory      [--epochs 20] [--workers 2] [--batch 64]
                           RSS per epoch over MNIST t10k; exit code 1 if any epoch is more than 10% off epoch 1
+              overhead    [--repeats 5] [--batch 64] [--data cached|loader] [--threads N]
+                          one LeNet-5 epoch through Trainer.Fit vs a hand-written loop (ABBA); exit code 1 if the ratio is > 1.03
+              train-memory [--steps 5000] [--batch 64] [--threads N]
+                          RSS every 500 steps of a full-recipe LeNet-5 run; exit code 1 if > 5% off the value at step 500
               crc         [--file /tmp/modelzoo-crc-500mb.pth] [--repeats 5]
                           cost of the zip CRC-32 checks as a fraction of loading a torch.save checkpoint
               cam         [--model resnet18] [--size 224] [--batch 1] [--rounds 10] [--scorecam-batch 32] [--threads N]

@@ -25,6 +25,7 @@ public static class CliApp
         root.Subcommands.Add(ExportCommand.Create(context));
         root.Subcommands.Add(CamCommand.Create(context));
         root.Subcommands.Add(FiltersCommand.Create(context));
+        root.Subcommands.Add(LrFindCommand.Create(context));
         return root;
     }
 

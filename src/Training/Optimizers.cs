@@ -1,6 +1,5 @@
 using ModelZoo.Models.Transfer;
 using TorchSharp.Modules;
-using static TorchSharp.torch;
 
 namespace ModelZoo.Training;
 
@@ -11,11 +10,14 @@ public static class Optimizers
     {
         Parameter[] trainable = parameters.Where(p => p.requires_grad).ToArray();
         if (trainable.Length == 0) throw new InvalidOperationException("The model has no trainable parameters (all frozen?).");
+        double lr = options.LearningRate, wd = options.WeightDecay;
         return options.Optimizer switch
         {
-            OptimizerKind.Sgd => optim.SGD(trainable, options.LearningRate, momentum: options.Momentum, weight_decay: options.WeightDecay),
-            OptimizerKind.Adam => optim.Adam(trainable, options.LearningRate, weight_decay: options.WeightDecay),
-            OptimizerKind.AdamW => optim.AdamW(trainable, options.LearningRate, weight_decay: options.WeightDecay),
+            OptimizerKind.Sgd => optim.SGD(trainable, lr, momentum: options.Momentum, weight_decay: wd),
+            OptimizerKind.Nesterov => optim.SGD(trainable, lr, momentum: options.Momentum, weight_decay: wd, nesterov: true),
+            OptimizerKind.Adam => optim.Adam(trainable, lr, weight_decay: wd),
+            OptimizerKind.AdamW => optim.AdamW(trainable, lr, weight_decay: wd),
+            OptimizerKind.RmsProp => optim.RMSProp(trainable, lr, weight_decay: wd),
             _ => throw new ArgumentOutOfRangeException(nameof(options), options.Optimizer, "Unknown optimizer."),
         };
     }
@@ -32,17 +34,22 @@ public static class Optimizers
         if (trainable.Length == 0) throw new InvalidOperationException("The parameter groups hold no trainable parameters (all frozen?).");
         var duplicates = trainable.SelectMany(g => g.Parameters).GroupBy(p => p.Handle).Where(g => g.Count() > 1).ToArray();
         if (duplicates.Length > 0) throw new ArgumentException($"{duplicates.Length} parameter(s) appear in more than one group.", nameof(groups));
+        double lr = options.LearningRate, wd = options.WeightDecay;
+        bool nesterov = options.Optimizer == OptimizerKind.Nesterov;
         return options.Optimizer switch
         {
-            OptimizerKind.Sgd => optim.SGD(trainable.Select(g => new SGD.ParamGroup(g.Parameters,
+            OptimizerKind.Sgd or OptimizerKind.Nesterov => optim.SGD(trainable.Select(g => new SGD.ParamGroup(g.Parameters,
                 new SGD.Options { LearningRate = g.Group.LearningRate, weight_decay = g.Group.WeightDecay })),
-                options.LearningRate, momentum: options.Momentum, weight_decay: options.WeightDecay),
+                lr, momentum: options.Momentum, weight_decay: wd, nesterov: nesterov),
             OptimizerKind.Adam => optim.Adam(trainable.Select(g => new Adam.ParamGroup(g.Parameters,
                 new Adam.Options { LearningRate = g.Group.LearningRate, weight_decay = g.Group.WeightDecay })),
-                options.LearningRate, weight_decay: options.WeightDecay),
+                lr, weight_decay: wd),
             OptimizerKind.AdamW => optim.AdamW(trainable.Select(g => new AdamW.ParamGroup(g.Parameters,
                 new AdamW.Options { LearningRate = g.Group.LearningRate, weight_decay = g.Group.WeightDecay })),
-                options.LearningRate, weight_decay: options.WeightDecay),
+                lr, weight_decay: wd),
+            OptimizerKind.RmsProp => optim.RMSProp(trainable.Select(g => new RMSProp.ParamGroup(g.Parameters,
+                new RMSProp.Options { LearningRate = g.Group.LearningRate, weight_decay = g.Group.WeightDecay })),
+                lr, weight_decay: wd),
             _ => throw new ArgumentOutOfRangeException(nameof(options), options.Optimizer, "Unknown optimizer."),
         };
     }

@@ -4,13 +4,17 @@ using ModelZoo.Data.Loading;
 using ModelZoo.Models;
 using ModelZoo.Training.Callbacks;
 using ModelZoo.Training.Checkpoints;
+using ModelZoo.Training.Losses;
+using ModelZoo.Training.Metrics;
 using ModelZoo.Training.Precision;
 
 namespace ModelZoo.Training;
 
 /// <summary>
-/// A short supervised training loop for any <see cref="ImageClassifier"/>: cross-entropy (plus auxiliary heads for
-/// <see cref="IAuxiliaryOutputs"/> models), top-1 accuracy, one dispose scope per step, callbacks for everything else.
+/// A short supervised training loop for any <see cref="ImageClassifier"/>: the loss of <see cref="TrainerOptions.Loss"/>
+/// (plus auxiliary heads for <see cref="IAuxiliaryOutputs"/> models), gradient accumulation, the precision strategy, one
+/// dispose scope per step and named events for everything else (<see cref="ITrainerCallback"/>): clipping, schedules,
+/// averaging, early stopping, checkpoints and logs are callbacks.
 /// </summary>
 public sealed class Trainer
 {
@@ -36,8 +40,9 @@ public sealed class Trainer
     /// <summary>Trains <paramref name="model"/> for <see cref="TrainerOptions.Epochs"/> epochs (continuing from
     /// <see cref="TrainerOptions.ResumeFrom"/> when set), evaluating on <paramref name="eval"/> after each when given.
     /// Torch's generator is re-seeded from (seed, epoch) at every epoch start and the loader shuffles by epoch, so a
-    /// resumed run reproduces the uninterrupted one bit for bit on the same device. Cancellation ends the run with an <see cref="OperationCanceledException"/>.</summary>
-    public TrainingResult Fit(ImageClassifier model, DataLoader train, DataLoader? eval = null, CancellationToken cancellationToken = default)
+    /// resumed run reproduces the uninterrupted one bit for bit on the same device. Cancellation ends the run with an
+    /// <see cref="OperationCanceledException"/>; a non-finite loss with a <see cref="TrainingDivergedException"/>.</summary>
+    public TrainingResult Fit(ImageClassifier model, IBatchSource train, IBatchSource? eval = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(train);
@@ -50,25 +55,32 @@ public sealed class Trainer
         using optim.Optimizer optimizer = options.ParameterGroups is { } groups
             ? Optimizers.Create(groups(model), options)
             : Optimizers.Create(model.parameters(), options);
-        ITrainerCallback[] callbacks = _callbacks.OrderBy(c => c.Order).ToArray();
-        var context = new TrainerContext(model, optimizer, options, device) { Callbacks = callbacks, Precision = Precision };
+        ITrainerCallback[] callbacks = BuiltInCallbacks(options).Concat(_callbacks).OrderBy(c => c.Order).ToArray();
+        var context = new TrainerContext(model, optimizer, options, device, Precision, callbacks, train.BatchCount);
         if (resume is not null) TrainerResume.Apply(context, options.ResumeFrom!, resume, RestoreOptimizerState);
+        var loop = new StepLoop(context, callbacks, options.TrainingLoss);
         var clock = Stopwatch.StartNew();
 
         foreach (ITrainerCallback c in callbacks) c.OnFitStart(context);
         for (int epoch = context.StartEpoch; epoch <= options.Epochs && !context.StopRequested; epoch++)
         {
             torch.manual_seed(EpochSeed(options.Seed, epoch));   // dropout etc. draw the same whether or not the run was resumed
+            context.Epoch = epoch;
             foreach (ITrainerCallback c in callbacks) c.OnEpochStart(context, epoch);
             var epochClock = Stopwatch.StartNew();
-            (double loss, int correct, int seen) = TrainEpoch(context, train, epoch, callbacks, clock, cancellationToken);
-            EvaluationResult? evaluation = eval is null ? null : Evaluator.Evaluate(model, eval, device, cancellationToken);
-            var metrics = new EpochMetrics(epoch, loss / Math.Max(1, seen), (double)correct / Math.Max(1, seen),
-                evaluation?.Loss, evaluation?.Accuracy, epochClock.Elapsed, seen);
+            (double loss, double correct, int seen) = loop.TrainEpoch(train, epoch, clock, cancellationToken);
+            double lr = context.LearningRate;
+            EvaluationResult? evaluation = eval is null ? null : Validate(context, eval, callbacks, cancellationToken);
+            var metrics = new EpochMetrics(epoch, loss / Math.Max(1, seen), correct / Math.Max(1, seen),
+                evaluation?.Loss, evaluation?.Accuracy, epochClock.Elapsed, seen)
+            {
+                LearningRate = lr,
+                Metrics = evaluation is { Metrics.Count: > 0 } ? evaluation.Metrics.ToDictionary(p => "eval_" + p.Key, p => p.Value) : null,
+            };
             context.History.Add(metrics);
             foreach (ITrainerCallback c in callbacks) c.OnEpochEnd(context, metrics);
         }
-        var result = new TrainingResult(context.History.ToArray(), clock.Elapsed, context.StopRequested);
+        var result = new TrainingResult(context.History.ToArray(), clock.Elapsed, context.StopRequested) { StopReason = context.StopReason };
         foreach (ITrainerCallback c in callbacks) c.OnFitEnd(context, result);
         return result;
     }
@@ -81,45 +93,26 @@ public sealed class Trainer
 
     private const long TorchStream = 0x70C4_0000_0000;
 
-    private (double Loss, int Correct, int Seen) TrainEpoch(TrainerContext context, DataLoader train, int epoch,
-        ITrainerCallback[] callbacks, Stopwatch clock, CancellationToken ct)
+    /// <summary>The callbacks the options ask for: gradient clipping and the non-finite-loss guard.</summary>
+    private static IEnumerable<ITrainerCallback> BuiltInCallbacks(TrainerOptions options)
     {
-        ImageClassifier model = context.Model;
-        model.train();
-        double lossSum = 0;
-        int correct = 0, seen = 0, step = 0;
-        var epochClock = Stopwatch.StartNew();
-        foreach (Batch batch in train.GetBatches(epoch - 1, ct))
-        {
-            using (batch)
-            using (torch.NewDisposeScope())
-            {
-                Tensor x = batch.Inputs.to(context.Device), y = batch.Targets.to(context.Device);
-                context.Optimizer.zero_grad();
-                Tensor logits, loss;
-                using (Precision.ForwardContext())
-                {
-                    ModelOutput output = model is IAuxiliaryOutputs aux && aux.HasActiveAuxiliaryHeads
-                        ? aux.ForwardWithAuxiliary(x)
-                        : new ModelOutput(model.call(x));
-                    logits = output.Logits;
-                    loss = output.CombinedLoss(CrossEntropy, y);
-                }
-                Precision.Backward(loss);
-                Precision.Step(context.Optimizer);
-                lossSum += loss.item<float>() * batch.Size;
-                correct += (int)logits.argmax(1).eq(y).sum().item<long>();
-                seen += batch.Size;
-            }
-            step++;
-            var progress = new TrainingProgress(epoch, context.Options.Epochs, step, train.BatchCount, lossSum / seen,
-                seen / Math.Max(1e-9, epochClock.Elapsed.TotalSeconds), clock.Elapsed);
-            foreach (ITrainerCallback c in callbacks) c.OnStepEnd(context, progress);
-            if (context.StopRequested) break;
-        }
-        return (lossSum, correct, seen);
+        if (options.GradientClipNorm is { } norm) yield return new GradientClipping(norm, GradientClipMode.Norm);
+        if (options.GradientClipValue is { } value) yield return new GradientClipping(value, GradientClipMode.Value);
+        if (options.StopOnNonFiniteLoss) yield return new NonFiniteLossGuard();
     }
 
-    internal static Tensor CrossEntropy(Tensor logits, Tensor target) =>
-        nn.functional.cross_entropy(logits.to_type(ScalarType.Float32), target);
+    private static EvaluationResult Validate(TrainerContext context, IBatchSource eval, ITrainerCallback[] callbacks, CancellationToken ct)
+    {
+        foreach (ITrainerCallback c in callbacks) c.OnValidationStart(context);
+        IReadOnlyList<IMetric> metrics = context.Options.EvalMetrics?.Invoke() ?? ClassificationMetrics.Defaults();
+        EvaluationResult result = Evaluator.Evaluate(context.Model, eval, metrics, context.Device, ct);
+        foreach (IMetric metric in metrics) metric.Reset();   // frees their device sums; the values are in the result
+        context.LastEvaluation = result;
+        foreach (ITrainerCallback c in callbacks) c.OnValidationEnd(context, result);
+        return result;
+    }
+
+    internal static Tensor CrossEntropy(Tensor logits, Tensor target) => s_crossEntropy.Compute(logits, target);
+
+    private static readonly CrossEntropyLoss s_crossEntropy = new();
 }

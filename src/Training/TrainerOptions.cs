@@ -1,6 +1,8 @@
 using ModelZoo.Models;
 using ModelZoo.Models.Transfer;
 using ModelZoo.Training.Callbacks;
+using ModelZoo.Training.Losses;
+using ModelZoo.Training.Metrics;
 
 namespace ModelZoo.Training;
 
@@ -42,6 +44,45 @@ public sealed record TrainerOptions
     /// the optimizer's per-group settings (learning rates) come from the checkpoint. Null (default) starts fresh.</summary>
     public string? ResumeFrom { get; init; }
 
+    /// <summary>Batches whose gradients are summed before each optimizer step (default 1: step every batch). The loss of
+    /// each batch is divided by this number, so the step sees the mean gradient of the accumulated batches; the last
+    /// batches of an epoch step even when fewer remain.</summary>
+    public int AccumulateGradBatches { get; init; } = 1;
+
+    /// <summary>Clip the gradients' total L2 norm to this value before each step (after fp16 unscaling), as PyTorch's
+    /// <c>clip_grad_norm_</c>; null (default) does not clip.</summary>
+    public double? GradientClipNorm { get; init; }
+
+    /// <summary>Clamp every gradient element to [-value, value] before each step, as <c>clip_grad_value_</c>; null (default) does not.</summary>
+    public double? GradientClipValue { get; init; }
+
+    /// <summary>Label smoothing ε of the default cross-entropy loss, in [0, 1) (default 0): targets become
+    /// (1 − ε)·target + ε/classes.</summary>
+    public double LabelSmoothing { get; init; }
+
+    /// <summary>The training loss; null (default) = <see cref="CrossEntropyLoss"/> with <see cref="LabelSmoothing"/>, which
+    /// takes class indices or soft targets [N, classes] (MixUp/CutMix). Evaluation always reports plain cross-entropy.</summary>
+    public ILossFunction? Loss { get; init; }
+
+    /// <summary>Creates the metrics computed on the evaluation set after every epoch, besides loss and top-1 accuracy;
+    /// their values land in <see cref="EpochMetrics.Metrics"/> prefixed with <c>eval_</c>. Null (default) =
+    /// <see cref="ClassificationMetrics.Defaults"/> (top-5 accuracy and the confusion matrix with macro precision, recall and F1);
+    /// return an empty list for none. They are reset after each evaluation; the values live on in the epoch's metrics and
+    /// <see cref="TrainerContext.LastEvaluation"/> (with the confusion matrix's report).</summary>
+    public Func<IReadOnlyList<IMetric>>? EvalMetrics { get; init; }
+
+    /// <summary>Read the training loss back from the device every this many batches (and at each epoch's first and last
+    /// batch) for <see cref="TrainingProgress.RunningLoss"/>, which holds the last value read in between, and for the
+    /// non-finite-loss check (default 10): reading it synchronises a CUDA device, so reading every step costs throughput there.</summary>
+    public int LogEveryNSteps { get; init; } = 10;
+
+    /// <summary>Stop the run with a <see cref="TrainingDivergedException"/> naming the step when the training loss becomes
+    /// NaN or infinite (default true). Under fp16-mixed the loss scaler decides instead: the run stops only when it has
+    /// skipped 100 steps in a row.</summary>
+    public bool StopOnNonFiniteLoss { get; init; } = true;
+
+    internal ILossFunction TrainingLoss => Loss ?? new CrossEntropyLoss(LabelSmoothing);
+
     internal void Validate()
     {
         if (Epochs < 1) throw new ArgumentOutOfRangeException(nameof(Epochs), Epochs, "Epochs must be >= 1.");
@@ -49,6 +90,18 @@ public sealed record TrainerOptions
         if (Momentum < 0 || Momentum >= 1) throw new ArgumentOutOfRangeException(nameof(Momentum), Momentum, "Momentum must be in [0, 1).");
         if (!Training.Precision.Precisions.Names.Contains(Precision?.Trim().ToLowerInvariant()))
             throw new ArgumentException($"Unknown precision '{Precision}'. Expected one of: {string.Join(", ", Training.Precision.Precisions.Names)}.", nameof(Precision));
-        if (WeightDecay < 0) throw new ArgumentOutOfRangeException(nameof(WeightDecay), WeightDecay, "WeightDecay must be >= 0.");
+        if (!(WeightDecay >= 0)) throw new ArgumentOutOfRangeException(nameof(WeightDecay), WeightDecay, "WeightDecay must be >= 0.");
+        if (AccumulateGradBatches < 1)
+            throw new ArgumentOutOfRangeException(nameof(AccumulateGradBatches), AccumulateGradBatches, "AccumulateGradBatches must be >= 1.");
+        if (GradientClipNorm is { } norm && !(norm > 0 && double.IsFinite(norm)))
+            throw new ArgumentOutOfRangeException(nameof(GradientClipNorm), norm, "GradientClipNorm must be a finite number > 0.");
+        if (GradientClipValue is { } value && !(value > 0 && double.IsFinite(value)))
+            throw new ArgumentOutOfRangeException(nameof(GradientClipValue), value, "GradientClipValue must be a finite number > 0.");
+        if (!(LabelSmoothing >= 0 && LabelSmoothing < 1))
+            throw new ArgumentOutOfRangeException(nameof(LabelSmoothing), LabelSmoothing, "LabelSmoothing must be in [0, 1).");
+        if (LogEveryNSteps < 1) throw new ArgumentOutOfRangeException(nameof(LogEveryNSteps), LogEveryNSteps, "LogEveryNSteps must be >= 1.");
+        if (!Enum.IsDefined(Optimizer)) throw new ArgumentOutOfRangeException(nameof(Optimizer), Optimizer, "Unknown optimizer.");
+        if (Optimizer == OptimizerKind.Nesterov && !(Momentum > 0))
+            throw new ArgumentOutOfRangeException(nameof(Momentum), Momentum, "Nesterov momentum needs Momentum > 0.");
     }
 }

@@ -4,4 +4,7 @@ namespace ModelZoo.Training;
 public sealed record TrainingResult(IReadOnlyList<EpochMetrics> Epochs, TimeSpan Duration, bool Stopped)
 {
     public EpochMetrics Last => Epochs[^1];
+
+    /// <summary>Why the run stopped before its last epoch, when a callback said (e.g. early stopping).</summary>
+    public string? StopReason { get; init; }
 }

@@ -62,8 +62,8 @@ internal static class CommonOptions
 
     public static Option<string> Optimizer()
     {
-        var option = new Option<string>("--optimizer") { Description = "sgd (momentum 0.9), adam or adamw.", DefaultValueFactory = _ => "sgd" };
-        option.AcceptOnlyFromAmong("sgd", "adam", "adamw");
+        var option = new Option<string>("--optimizer") { Description = "sgd (momentum 0.9), nesterov (SGD with Nesterov momentum 0.9), adam, adamw or rmsprop.", DefaultValueFactory = _ => "sgd" };
+        option.AcceptOnlyFromAmong("sgd", "nesterov", "adam", "adamw", "rmsprop");
         return option;
     }
 
@@ -113,7 +113,7 @@ internal static class CommonOptions
     public static Option<string?> Augment(string description)
     {
         var option = new Option<string?>("--augment") { Description = description };
-        option.AcceptOnlyFromAmong("none", "basic", "imagenet", "trivialaugment");
+        option.AcceptOnlyFromAmong(ModelZoo.Data.Transforms.Presets.AugmentNames.ToArray());
         return option;
     }
 

@@ -21,9 +21,11 @@ internal static class EvaluateCommand
         Option<bool> json = CommonOptions.Json();
         var preprocessing = new PreprocessingOptions("the dataset fitted to the model as in training, with the checkpoint's or the dataset's mean/std.");
         var loading = new WeightsLoadingOptions();
+        var report = new EvaluationReportOptions();
         var command = new Command("evaluate", "Evaluate saved weights on a dataset.") { model, weights, dataset, dataDir, evalRange, batchSize, workers, json };
         preprocessing.AddTo(command);
         loading.AddTo(command);
+        report.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             var options = new EvaluateJobOptions
@@ -40,8 +42,9 @@ internal static class EvaluateCommand
                 {
                     ["model"] = parse.GetValue(model)!, ["weights"] = parse.GetValue(weights)!, ["dataset"] = parse.GetValue(dataset)!,
                     ["count"] = r.Count, ["correct"] = r.Correct, ["accuracy"] = Math.Round(r.Accuracy, 6), ["loss"] = Math.Round(r.Loss, 6),
-                })
-                : string.Create(CultureInfo.InvariantCulture, $"accuracy {r.Accuracy:P2} ({r.Correct}/{r.Count}), loss {r.Loss:F4}"));
+                }.Concat(EvaluationReportOptions.JsonFields(r)).ToDictionary())
+                : string.Create(CultureInfo.InvariantCulture, $"accuracy {r.Accuracy:P2} ({r.Correct}/{r.Count}), loss {r.Loss:F4}") + EvaluationReportOptions.Text(r));
+            report.Write(parse, r);
             return 0;
         });
         return command;

@@ -76,6 +76,7 @@ internal static class FinetuneCommand
                     ["epochs"] = result.Epochs, ["train_loss"] = Math.Round(result.TrainLoss, 6),
                     ["eval_accuracy"] = Math.Round(result.EvalAccuracy, 6), ["seconds"] = Math.Round(result.Seconds, 3),
                     ["checkpoint"] = result.Checkpoint, ["metrics_csv"] = result.MetricsCsv!, ["plot"] = result.Plot!,
+                    ["best_checkpoint"] = result.BestCheckpoint!, ["stop_reason"] = result.StopReason!,
                 })).ConfigureAwait(false);
             }
             else

@@ -8,7 +8,9 @@ namespace ModelZoo.Cli.Commands;
 /// <summary>
 /// The options of every training verb (`train`, `finetune`), defined once with the defaults of the verb's job options
 /// and read into its <see cref="RunOptions"/>: dataset, data directory, ranges, augmentation, workers, epochs, batch
-/// size, learning rate, optimizer, seed, precision, output and log directories, resume, device, threads.
+/// size, learning rate, optimizer, seed, precision, output and log directories, resume, device, threads, and the
+/// training recipe (<see cref="TrainingRecipeOptions"/>: schedule, regularisation, EMA, MixUp/CutMix, early stopping,
+/// best checkpoint, TensorBoard).
 /// </summary>
 internal sealed class RunCommandOptions
 {
@@ -23,8 +25,8 @@ internal sealed class RunCommandOptions
         LearningRate = CommonOptions.LearningRate(defaults.LearningRate, learningRateDescription);
         Seed = CommonOptions.Seed(seedDescription);
         Out = CommonOptions.Out(defaults.OutputDirectory);
-        Augment = CommonOptions.Augment("Training augmentation: none, basic (random crop + flip), imagenet (random resized crop + flip + " +
-            "colour jitter), trivialaugment. Default: none, or imagenet for imagefolder.");
+        Augment = CommonOptions.Augment("Training augmentation: none, basic (random crop + flip), digits (small random affine, no flip), " +
+            "imagenet (random resized crop + flip + colour jitter), trivialaugment. Default: none, or imagenet for imagefolder.");
     }
 
     public Option<string> Dataset { get; }
@@ -44,6 +46,7 @@ internal sealed class RunCommandOptions
     public Option<string> Precision { get; } = CommonOptions.Precision();
     public Option<string?> Resume { get; } = CommonOptions.Resume();
     public Option<string?> LogDir { get; } = CommonOptions.LogDir();
+    public TrainingRecipeOptions Recipe { get; } = new();
 
     /// <summary>Every option, in help order.</summary>
     public IEnumerable<Option> All => new Option[]
@@ -55,6 +58,7 @@ internal sealed class RunCommandOptions
     public void AddTo(Command command)
     {
         foreach (Option option in All) command.Options.Add(option);
+        Recipe.AddTo(command);
     }
 
     /// <summary><paramref name="options"/> with every run option read from the command line.</summary>
@@ -69,7 +73,7 @@ internal sealed class RunCommandOptions
             Optimizer = Enum.Parse<OptimizerKind>(parse.GetValue(Optimizer)!, ignoreCase: true), Seed = parse.GetValue(Seed),
             OutputDirectory = parse.GetValue(Out)!, Device = parse.GetValue(Device), Threads = parse.GetValue(Threads),
             Augment = parse.GetValue(Augment), Workers = parse.GetValue(Workers), Precision = parse.GetValue(Precision)!,
-            Resume = parse.GetValue(Resume), LogDirectory = parse.GetValue(LogDir),
+            Resume = parse.GetValue(Resume), LogDirectory = parse.GetValue(LogDir), Recipe = Recipe.Parse(parse),
         });
     }
 

@@ -39,6 +39,7 @@ internal static class TrainCommand
                     ["seconds_per_epoch"] = Math.Round(result.History.Average(h => h.Duration.TotalSeconds), 3),
                     ["checkpoint"] = result.Checkpoint,
                     ["metrics_csv"] = result.MetricsCsv!, ["plot"] = result.Plot!,
+                    ["best_checkpoint"] = result.BestCheckpoint!, ["stop_reason"] = result.StopReason!,
                 })).ConfigureAwait(false);
             }
             else

@@ -48,6 +48,9 @@ internal sealed class TrainingConsole
     {
         string line = FormattableString.Invariant($"epoch {m.Epoch}: train_loss {m.TrainLoss:F4} train_acc {m.TrainAccuracy:F4}") +
             (m.EvalAccuracy is { } acc ? FormattableString.Invariant($" eval_loss {m.EvalLoss:F4} eval_acc {acc:F4}") : "") +
+            (m.Metrics?.TryGetValue("eval_top5_accuracy", out double top5) == true ? FormattableString.Invariant($" top5 {top5:F4}") : "") +
+            (m.Metrics?.TryGetValue("eval_macro_f1", out double f1) == true ? FormattableString.Invariant($" macro_f1 {f1:F4}") : "") +
+            (m.LearningRate is { } lr ? FormattableString.Invariant($" lr {lr:G3}") : "") +
             FormattableString.Invariant($" ({m.Duration.TotalSeconds:F1} s, {m.Samples / Math.Max(1e-9, m.Duration.TotalSeconds):F0} img/s)");
         _context.Error.WriteLine(line);
     }

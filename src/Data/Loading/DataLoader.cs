@@ -17,7 +17,7 @@ namespace ModelZoo.Data.Loading;
 /// disposed (foreach does it). With workers, the dataset indexer and the transforms run on several threads at once
 /// and must be thread-safe (the built-in ones are).
 /// </summary>
-public sealed class DataLoader
+public sealed class DataLoader : IBatchSource
 {
     private readonly int _count;
     private readonly BatchBuilder _builder;

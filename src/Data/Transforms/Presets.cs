@@ -10,12 +10,13 @@ namespace ModelZoo.Data.Transforms;
 public static class Presets
 {
     /// <summary>The names <see cref="Augment"/> accepts.</summary>
-    public static IReadOnlyList<string> AugmentNames { get; } = new[] { "none", "basic", "imagenet", "trivialaugment" };
+    public static IReadOnlyList<string> AugmentNames { get; } = new[] { "none", "basic", "digits", "imagenet", "trivialaugment" };
 
     /// <summary>
     /// A training augmentation producing <paramref name="size"/> × <paramref name="size"/> images:
     /// <c>none</c> = Resize(size) + CenterCrop(size) (a no-op on images already that size);
     /// <c>basic</c> = that, then RandomCrop(size, padding = size/8) + RandomHorizontalFlip (the CIFAR recipe: padding 4 at 32);
+    /// <c>digits</c> = that, then RandomAffine(±10°, translate 10 %, scale 0.9–1.1, bilinear): no flips, for MNIST-like data;
     /// <c>imagenet</c> = RandomResizedCrop(size) + RandomHorizontalFlip + ColorJitter(0.4, 0.4, 0.4);
     /// <c>trivialaugment</c> = RandomResizedCrop(size) + RandomHorizontalFlip + TrivialAugmentWide.
     /// </summary>
@@ -27,6 +28,8 @@ public static class Presets
         {
             "none" => new Compose(new Resize(size), new CenterCrop(size)),
             "basic" => new Compose(new Resize(size), new CenterCrop(size), new RandomCrop(size, padding: Math.Max(1, size / 8)), new RandomHorizontalFlip()),
+            "digits" => new Compose(new Resize(size), new CenterCrop(size),
+                new RandomAffine(10, translate: (0.1, 0.1), scale: (0.9, 1.1), interpolation: Interpolation.Bilinear)),
             "imagenet" => new Compose(new RandomResizedCrop(size), new RandomHorizontalFlip(), new ColorJitter(0.4, 0.4, 0.4)),
             "trivialaugment" => new Compose(new RandomResizedCrop(size), new RandomHorizontalFlip(), new TrivialAugmentWide()),
             _ => throw new ArgumentException($"Unknown augmentation preset '{name}'; expected one of: {string.Join(", ", AugmentNames)}.", nameof(name)),

@@ -5,7 +5,8 @@ namespace ModelZoo.Training.Callbacks;
 /// <summary>
 /// Saves a checkpoint when training ends (and optionally after every epoch), atomically. By default the checkpoint is
 /// a training checkpoint: besides the weights it holds the optimizer state, the history and the callbacks' state, so
-/// <see cref="TrainerOptions.ResumeFrom"/> can continue the run exactly.
+/// <see cref="TrainerOptions.ResumeFrom"/> can continue the run exactly; the tensors of <see cref="ITensorStateCallback"/>s
+/// (e.g. <see cref="ExponentialMovingAverage"/> weights) go into its tensor section.
 /// </summary>
 public sealed class CheckpointCallback : ITrainerCallback
 {
@@ -37,10 +38,24 @@ public sealed class CheckpointCallback : ITrainerCallback
         Save(context, last?.Epoch ?? 0, last);
     }
 
-    private void Save(TrainerContext context, int epoch, EpochMetrics? metrics)
+    private void Save(TrainerContext context, int epoch, EpochMetrics? metrics) => Write(context, _info(epoch, metrics), _path, _trainingState);
+
+    /// <summary>Writes <paramref name="info"/> and the model to <paramref name="path"/>: with <paramref name="trainingState"/>, also
+    /// what resuming needs (optimizer state, the callbacks' JSON state and tensors); otherwise the inference weights only
+    /// (the averaged ones when a callback provides them).</summary>
+    internal static void Write(TrainerContext context, CheckpointInfo info, string path, bool trainingState)
     {
-        CheckpointInfo info = _info(epoch, metrics);
-        if (_trainingState) Checkpoint.Save(context.Model, info with { Training = context.CaptureState() }, _path, context.Optimizer);
-        else Checkpoint.Save(context.Model, info, _path);
+        if (trainingState)
+        {
+            Checkpoint.Save(context.Model, info with { Training = context.CaptureState() }, path, context.Optimizer, context.CaptureTensors());
+            return;
+        }
+        if (context.Callbacks.OfType<IInferenceWeights>().FirstOrDefault() is { } averaged)
+        {
+            using IDisposable swapped = averaged.SwapIn(context.Model);
+            Checkpoint.Save(context.Model, info, path);
+            return;
+        }
+        Checkpoint.Save(context.Model, info, path);
     }
 }

@@ -8,7 +8,8 @@ namespace ModelZoo.Training.Callbacks;
 
 /// <summary>
 /// Writes one row per epoch to <c>metrics.csv</c> (<see cref="CsvHeader"/>; empty eval cells when there is no
-/// evaluation set) and one JSON object per line to <c>metrics.jsonl</c> in <see cref="Directory"/>. Each row is appended
+/// evaluation set) and one JSON object per line to <c>metrics.jsonl</c> in <see cref="Directory"/> (the CSV's columns plus
+/// every further metric of the epoch: eval_top5_accuracy, eval_macro_f1, ...). Each row is appended
 /// and flushed to disk when its epoch ends, so a crash loses at most the running epoch. When a fit starts, rows of the
 /// epochs it is about to train (and any torn last line) are dropped, so a resumed run appends without duplicate epochs
 /// and a fresh run in the same directory starts the files over.
@@ -42,7 +43,7 @@ public sealed class MetricsLogger : ITrainerCallback
 
     public void OnEpochEnd(TrainerContext context, EpochMetrics m)
     {
-        double lr = context.LearningRate;
+        double lr = m.LearningRate ?? context.LearningRate;
         string csv = string.Join(',', m.Epoch.ToString(CultureInfo.InvariantCulture), F(m.TrainLoss), F(m.TrainAccuracy),
             F(m.EvalLoss), F(m.EvalAccuracy), F(m.Duration.TotalSeconds), F(lr));
         var json = new JsonObject
@@ -50,6 +51,7 @@ public sealed class MetricsLogger : ITrainerCallback
             ["epoch"] = m.Epoch, ["train_loss"] = m.TrainLoss, ["train_accuracy"] = m.TrainAccuracy, ["eval_loss"] = m.EvalLoss,
             ["eval_accuracy"] = m.EvalAccuracy, ["seconds"] = m.Duration.TotalSeconds, ["lr"] = lr, ["samples"] = m.Samples,
         };
+        if (m.Metrics is not null) foreach ((string name, double value) in m.Metrics) json[name] = value;
         Append(CsvPath, csv);
         Append(JsonLinesPath, json.ToJsonString(s_json));
     }

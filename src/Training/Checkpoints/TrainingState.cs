@@ -24,8 +24,23 @@ public sealed record TrainingState
     /// <summary>Name of the precision strategy the run trained with (fp32, bf16-mixed, fp16-mixed).</summary>
     public string? Precision { get; init; }
 
-    /// <summary>The fp16 loss scaler's scale and growth count, for fp16-mixed runs.</summary>
-    public LossScalerState? LossScaler { get; init; }
+    /// <summary>The precision strategy's own state (<see cref="IPrecisionStrategy.SaveState"/>): the fp16 loss scaler's
+    /// scale and growth count for fp16-mixed runs, null for the others.</summary>
+    public JsonNode? PrecisionState { get; init; }
+
+    /// <summary>Optimizer steps taken so far (schedules continue from it).</summary>
+    public long GlobalStep { get; init; }
+
+    /// <summary>True when the file has a tensor section after the optimizer section: the tensors of every
+    /// <see cref="ITensorStateCallback"/> (e.g. averaged weights), named <c>key/name</c>.</summary>
+    public bool HasTensorState { get; init; }
+
+    /// <summary>The tensor key whose tensors are the weights to use for inference (e.g. "ema": the exponential moving
+    /// average that evaluation measured). The weights section then holds those, so <see cref="Checkpoint.Load"/> and every
+    /// other reader of the model load them, and the raw training weights are in the tensor section
+    /// (<see cref="InferenceWeightsLayout"/>), which <see cref="Checkpoint.Restore(string, ModelZoo.Models.ImageClassifier, TorchSharp.torch.optim.Optimizer?)"/>
+    /// puts back. Null: the weights section holds the raw weights.</summary>
+    public string? InferenceWeights { get; init; }
 
     /// <summary>Metrics of the completed epochs.</summary>
     public IReadOnlyList<EpochMetrics> History { get; init; } = Array.Empty<EpochMetrics>();

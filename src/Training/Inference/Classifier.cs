@@ -3,8 +3,6 @@ using ModelZoo.Data.Imaging;
 using ModelZoo.Data.Transforms;
 using ModelZoo.Models;
 using ModelZoo.Models.Resolution;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace ModelZoo.Training.Inference;
 

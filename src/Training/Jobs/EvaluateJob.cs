@@ -41,7 +41,7 @@ public static class EvaluateJob
         IndexRange r = options.Range ?? new IndexRange(0, dataset.Count);
         DataLoader loader = DataPipeline.Loader(dataset, r, Preprocessing(resolved, spec, options.Preprocessing),
             new DataLoaderOptions { BatchSize = options.BatchSize, Workers = options.Workers });
-        return new EvaluateJobResult(Evaluator.Evaluate(model, loader, cancellationToken: cancellationToken), resolved.LoadResult);
+        return new EvaluateJobResult(Metrics.ClassificationMetrics.Evaluate(model, loader, spec.Classes, cancellationToken: cancellationToken), resolved.LoadResult);
     }
 
     /// <summary>Fixed-size data is fitted to the model as in training, normalised as the weights expect when known, else

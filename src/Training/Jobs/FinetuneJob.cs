@@ -44,7 +44,7 @@ public static class FinetuneJob
         ApplyFreeze(model, options.Freeze);
 
         (ITransform trainTransform, ITransform evalTransform, IReadOnlyList<double> mean, IReadOnlyList<double> std) = Transforms(model, data, source, options.Augment);
-        DataLoader train = new(data.Train, trainTransform, run.TrainLoading);
+        DataLoader train = new(data.Train, trainTransform, run.TrainLoading(classes));
         DataLoader eval = new(data.Eval, evalTransform, run.EvalLoading(64));
 
         double headLr = options.LearningRate, backboneLr = options.BackboneLearningRate ?? options.LearningRate / 10;
@@ -61,7 +61,7 @@ public static class FinetuneJob
         return new FinetuneJobResult(entry.Name, source.Description, data.Train.Classes, data.Train.Count, data.Eval.Count, trainable, total,
             result.Epochs.Count, result.Last.TrainLoss, result.Last.EvalAccuracy ?? double.NaN, clock.Elapsed.TotalSeconds, paths.Checkpoint, result.Epochs)
         {
-            MetricsCsv = paths.MetricsCsv, Plot = paths.Plot,
+            MetricsCsv = paths.MetricsCsv, Plot = paths.Plot, BestCheckpoint = run.BestCheckpoint(paths), StopReason = result.StopReason,
         };
     }
 

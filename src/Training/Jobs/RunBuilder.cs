@@ -4,6 +4,7 @@ using ModelZoo.Models;
 using ModelZoo.Models.Transfer;
 using ModelZoo.Training.Callbacks;
 using ModelZoo.Training.Checkpoints;
+using ModelZoo.Training.Recipes;
 
 namespace ModelZoo.Training.Jobs;
 
@@ -13,11 +14,13 @@ namespace ModelZoo.Training.Jobs;
 /// replaces the options'), applies the CPU thread count, prepares the data directory (downloading missing catalog
 /// files), names the checkpoint and the log directory, and builds the <see cref="Trainer"/> (precision, resume) with the
 /// run's callbacks: progress, <see cref="MetricsLogger"/> (metrics.csv, metrics.jsonl), <see cref="TrainingPlotCallback"/>
-/// (curves.png) and a <see cref="CheckpointCallback"/> that saves a resumable checkpoint after every epoch.
+/// (curves.png), a <see cref="CheckpointCallback"/> that saves a resumable checkpoint after every epoch, and the
+/// callbacks, trainer options and batch transform of the run's <see cref="RunOptions.Recipe"/> (schedule, EMA, MixUp/CutMix,
+/// early stopping, best checkpoint, TensorBoard).
 /// <code>
 /// RunBuilder run = RunBuilder.Create(options, "lenet5");        // options: TrainJobOptions, FinetuneJobOptions, ...
 /// await run.PrepareDataAsync(ct);
-/// // open the data with run.Options (the resumed run's seed), build the model and the loaders (run.TrainLoading) ...
+/// // open the data with run.Options (the resumed run's seed), build the model and the loaders (run.TrainLoading(classes)) ...
 /// RunPaths paths = run.Paths("lenet5-mnist");
 /// TrainingResult result = await run.FitAsync(model, train, eval, paths, new CheckpointInfo { Model = "lenet5", Options = o });
 /// </code>
@@ -74,8 +77,16 @@ public sealed class RunBuilder
             await DatasetCatalog.EnsureDownloadedAsync(Options.Dataset, directory, Options.Mirrors, null, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Loader options for the training items: the run's batch size, seeded shuffling, workers.</summary>
-    public DataLoaderOptions TrainLoading => new() { BatchSize = Options.BatchSize, Shuffle = true, Seed = Options.Seed, Workers = Options.Workers };
+    /// <summary>The run's recipe (none of its parts when <see cref="RunOptions.Recipe"/> is null).</summary>
+    public TrainingRecipe TrainingRecipe => Options.Recipe ?? new TrainingRecipe();
+
+    /// <summary>Loader options for the training items: the run's batch size, seeded shuffling, workers, and the recipe's
+    /// MixUp/CutMix over <paramref name="numClasses"/> classes.</summary>
+    public DataLoaderOptions TrainLoading(int numClasses) => new()
+    {
+        BatchSize = Options.BatchSize, Shuffle = true, Seed = Options.Seed, Workers = Options.Workers,
+        BatchTransform = TrainingRecipe.CreateBatchTransform(numClasses) is { } mixing ? BatchHooks.From(mixing) : null,
+    };
 
     /// <summary>Loader options for evaluation: batches of at least <paramref name="minimumBatchSize"/>, in order.</summary>
     public DataLoaderOptions EvalLoading(int minimumBatchSize) => new() { BatchSize = Math.Max(Options.BatchSize, minimumBatchSize), Workers = Options.Workers };
@@ -89,13 +100,17 @@ public sealed class RunBuilder
         return new RunPaths(checkpoint, Path.GetFullPath(Options.LogDirectory ?? RunResume.DefaultLogDirectory(checkpoint)));
     }
 
-    /// <summary>The trainer's options: epochs, learning rate, optimizer, seed, device, precision and the checkpoint to
-    /// resume from.</summary>
-    public TrainerOptions TrainerOptions(Func<ImageClassifier, IReadOnlyList<ParameterGroup>>? parameterGroups = null) => new()
+    /// <summary>The trainer's options: epochs, learning rate, optimizer, seed, device, precision, the checkpoint to
+    /// resume from and the recipe's weight decay, label smoothing, accumulation and clipping.</summary>
+    public TrainerOptions TrainerOptions(Func<ImageClassifier, IReadOnlyList<ParameterGroup>>? parameterGroups = null) => TrainingRecipe.ApplyTo(new()
     {
         Epochs = Options.Epochs, LearningRate = Options.LearningRate, Optimizer = Options.Optimizer, Seed = Options.Seed,
         Device = Options.Device, Precision = Options.Precision, ResumeFrom = Options.Resume, ParameterGroups = parameterGroups,
-    };
+    });
+
+    /// <summary>The best epoch's checkpoint beside <paramref name="paths"/>' one when the recipe keeps it, else null.</summary>
+    public string? BestCheckpoint(RunPaths paths) =>
+        TrainingRecipe.SaveBest is null ? null : TrainingRecipe.BestCheckpointPath((paths ?? throw new ArgumentNullException(nameof(paths))).Checkpoint);
 
     /// <summary>A <see cref="Trainer"/> with the run's callbacks. <paramref name="checkpoint"/> is the metadata every saved
     /// checkpoint carries (model, options, classes, normalisation...); the epoch, the metrics, the fine-tune recipe and the
@@ -106,18 +121,21 @@ public sealed class RunBuilder
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(checkpoint);
         CheckpointInfo template = checkpoint with { Finetune = Recipe };
-        return new Trainer(TrainerOptions(parameterGroups))
+        Func<int, EpochMetrics?, CheckpointInfo> info = (epoch, m) => template with
+        {
+            Epoch = epoch,
+            Metrics = m is null ? null : new Dictionary<string, double>
+            {
+                ["train_loss"] = m.TrainLoss, ["train_accuracy"] = m.TrainAccuracy, ["eval_accuracy"] = m.EvalAccuracy ?? double.NaN,
+            },
+        };
+        Trainer trainer = new Trainer(TrainerOptions(parameterGroups))
             .Add(new ProgressCallback(steps, epochs))
             .Add(new MetricsLogger(paths.LogDirectory))
             .Add(new TrainingPlotCallback(paths.Plot))
-            .Add(new CheckpointCallback(paths.Checkpoint, (epoch, m) => template with
-            {
-                Epoch = epoch,
-                Metrics = m is null ? null : new Dictionary<string, double>
-                {
-                    ["train_loss"] = m.TrainLoss, ["train_accuracy"] = m.TrainAccuracy, ["eval_accuracy"] = m.EvalAccuracy ?? double.NaN,
-                },
-            }, everyEpoch: true));   // every epoch, so an interrupted run can --resume
+            .Add(new CheckpointCallback(paths.Checkpoint, info, everyEpoch: true));   // every epoch, so an interrupted run can --resume
+        foreach (ITrainerCallback callback in TrainingRecipe.CreateCallbacks(paths.Checkpoint, info, checkpoint.Classes)) trainer.Add(callback);
+        return trainer;
     }
 
     /// <summary>Builds the trainer (<see cref="BuildTrainer"/>) and fits <paramref name="model"/> on a worker thread.</summary>
@@ -139,5 +157,6 @@ public sealed class RunBuilder
         if (o.Workers < 0) throw new ArgumentOutOfRangeException(nameof(o), o.Workers, "Workers must be >= 0.");
         if (o.Threads is < 1) throw new ArgumentOutOfRangeException(nameof(o), o.Threads, "Threads must be >= 1.");
         new TrainerOptions { Epochs = o.Epochs, LearningRate = o.LearningRate, Precision = o.Precision }.Validate();   // the precision name, before any data is read
+        o.Recipe?.Validate();
     }
 }

@@ -69,6 +69,10 @@ public abstract record RunOptions
     /// named after it (runs/lenet5-synthetic.ckpt → runs/lenet5-synthetic/).</summary>
     public string? LogDirectory { get; init; }
 
+    /// <summary>Schedule, regularisation, EMA, MixUp/CutMix, early stopping, best checkpoint and TensorBoard
+    /// (<see cref="Recipes.TrainingRecipe"/>); null (default) = none of them.</summary>
+    public Recipes.TrainingRecipe? Recipe { get; init; }
+
     /// <summary>Mirrors to download dataset files from instead of the official ones (tests use a loopback server).</summary>
     public IReadOnlyList<string>? Mirrors { get; init; }
 }

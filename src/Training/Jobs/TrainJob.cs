@@ -37,7 +37,7 @@ public static class TrainJob
         string? augment = options.Augment ?? (spec.FixedSize ? null : "imagenet");
         ITransform trainTransform = DataPipeline.Preprocessing(model, spec, preferred, augment);
         ITransform evalTransform = DataPipeline.Preprocessing(model, spec, preferred, augment: null);
-        DataLoader train = DataPipeline.Loader(trainSet, trainRange, trainTransform, run.TrainLoading);
+        DataLoader train = DataPipeline.Loader(trainSet, trainRange, trainTransform, run.TrainLoading(spec.Classes.Count));
         DataLoader eval = DataPipeline.Loader(evalSet, evalRange, evalTransform, run.EvalLoading(256));
 
         RunPaths paths = run.Paths($"{entry.Name}-{spec.Name}");
@@ -50,6 +50,9 @@ public static class TrainJob
         TrainingResult result = await run.FitAsync(model, train, eval, paths, checkpoint, steps: steps, epochs: epochs,
             cancellationToken: cancellationToken).ConfigureAwait(false);
         return new TrainJobResult(entry.Name, result.Epochs.Count, result.Last.TrainLoss, result.Last.EvalAccuracy ?? double.NaN,
-            clock.Elapsed.TotalSeconds, paths.Checkpoint, result.Epochs) { MetricsCsv = paths.MetricsCsv, Plot = paths.Plot };
+            clock.Elapsed.TotalSeconds, paths.Checkpoint, result.Epochs)
+        {
+            MetricsCsv = paths.MetricsCsv, Plot = paths.Plot, BestCheckpoint = run.BestCheckpoint(paths), StopReason = result.StopReason,
+        };
     }
 }

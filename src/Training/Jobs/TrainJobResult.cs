@@ -10,4 +10,10 @@ public sealed record TrainJobResult(
 
     /// <summary>Loss and accuracy curves (PNG).</summary>
     public string? Plot { get; init; }
+
+    /// <summary>The best epoch's checkpoint (with <c>--save-best</c>), or null.</summary>
+    public string? BestCheckpoint { get; init; }
+
+    /// <summary>Why the run stopped before its last epoch (early stopping), or null.</summary>
+    public string? StopReason { get; init; }
 }

@@ -32,7 +32,7 @@ public static class TrainingPlot
         using (var canvas = new SKCanvas(bitmap))
         {
             canvas.Clear(SKColors.White);
-            using SKTypeface regular = Typeface(SKFontStyle.Normal), bold = Typeface(SKFontStyle.Bold);
+            using SKTypeface regular = PlotStyle.Typeface(SKFontStyle.Normal), bold = PlotStyle.Typeface(SKFontStyle.Bold);
             using var font = new SKFont(regular, 12);
             using var titleFont = new SKFont(bold, 14);
             float half = width / 2f;
@@ -41,9 +41,7 @@ public static class TrainingPlot
             DrawPanel(canvas, font, titleFont, new SKRect(half, 0, width, height), "Accuracy", "accuracy", history,
                 m => m.TrainAccuracy, m => m.EvalAccuracy);
         }
-        using SKImage image = SKImage.FromBitmap(bitmap);
-        using SKData data = image.Encode(SKEncodedImageFormat.Png, 100);
-        return data.ToArray();
+        return PlotStyle.EncodePng(bitmap);
     }
 
     /// <summary>How many points along a curve (its vertices and segment samples) fall under <paramref name="box"/>.</summary>
@@ -64,14 +62,6 @@ public static class TrainingPlot
     {
         if (width < 320 || height < 200 || width > 8192 || height > 8192)
             throw new ArgumentOutOfRangeException(nameof(width), $"{width}x{height}: the plot must be 320x200 to 8192x8192 pixels.");
-    }
-
-    /// <summary>A sans-serif face when the system has one (Skia's default is often a serif).</summary>
-    private static SKTypeface Typeface(SKFontStyle style)
-    {
-        foreach (string family in new[] { "DejaVu Sans", "Liberation Sans", "Arial", "Helvetica", "Segoe UI", "sans-serif" })
-            if (SKFontManager.Default.MatchFamily(family, style) is { } face) return face;
-        return SKTypeface.FromFamilyName(null, style);
     }
 
     private static void DrawPanel(SKCanvas canvas, SKFont font, SKFont titleFont, SKRect panel, string title, string yTitle,

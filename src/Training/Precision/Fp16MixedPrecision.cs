@@ -1,5 +1,5 @@
-using TorchSharp;
-using static TorchSharp.torch;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace ModelZoo.Training.Precision;
 
@@ -29,6 +29,20 @@ public sealed class Fp16MixedPrecision : MixedPrecisionStrategy
     /// <summary>Optimizer steps skipped because of non-finite gradients.</summary>
     public int SkippedSteps { get; private set; }
 
+    /// <summary>Steps skipped in a row up to now (0 after an applied step).</summary>
+    public int ConsecutiveSkippedSteps { get; private set; }
+
+    /// <summary>The scaler decides: a non-finite loss is a skipped step and a smaller scale.</summary>
+    public override bool SkipsNonFiniteSteps => true;
+
+    /// <summary>The loss scaler's <see cref="LossScalerState"/> as JSON.</summary>
+    public override JsonNode? SaveState() => JsonSerializer.SerializeToNode(Scaler.State);
+
+    public override void LoadState(JsonNode? state)
+    {
+        if (state?.Deserialize<LossScalerState>() is { } scaler) Scaler.Load(scaler);
+    }
+
     public override void Backward(Tensor loss)
     {
         ArgumentNullException.ThrowIfNull(loss);
@@ -39,7 +53,7 @@ public sealed class Fp16MixedPrecision : MixedPrecisionStrategy
 
     /// <summary>Divides the gradients of <paramref name="optimizer"/>'s parameters by the scale (once per step) and
     /// reports whether they are all finite. Call before clipping gradients.</summary>
-    public bool UnscaleGradients(optim.Optimizer optimizer)
+    public override bool UnscaleGradients(optim.Optimizer optimizer)
     {
         ArgumentNullException.ThrowIfNull(optimizer);
         _unscaledFinite ??= Scaler.UnscaleAndCheck(optimizer.parameters());
@@ -51,6 +65,7 @@ public sealed class Fp16MixedPrecision : MixedPrecisionStrategy
         bool finite = UnscaleGradients(optimizer);
         if (finite) optimizer.step();
         else SkippedSteps++;
+        ConsecutiveSkippedSteps = finite ? 0 : ConsecutiveSkippedSteps + 1;
         Scaler.Update(foundInf: !finite);
         _unscaledFinite = null;
         return finite;

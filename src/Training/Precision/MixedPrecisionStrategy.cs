@@ -1,5 +1,5 @@
+using System.Text.Json.Nodes;
 using ModelZoo.Models;
-using static TorchSharp.torch;
 
 namespace ModelZoo.Training.Precision;
 
@@ -42,6 +42,14 @@ public abstract class MixedPrecisionStrategy : IPrecisionStrategy
     public abstract void Backward(Tensor loss);
 
     public abstract bool Step(optim.Optimizer optimizer);
+
+    public virtual bool UnscaleGradients(optim.Optimizer optimizer) => true;
+
+    public virtual bool SkipsNonFiniteSteps => false;
+
+    public virtual JsonNode? SaveState() => null;
+
+    public virtual void LoadState(JsonNode? state) { }
 
     /// <summary>Throws <see cref="NotSupportedException"/> when <see cref="Dtype"/> cannot train on <paramref name="device"/>.</summary>
     protected virtual void CheckDevice(Device device) { }

@@ -13,6 +13,7 @@ public sealed class PresetAndDeterminismTests
     [Theory]
     [InlineData("none")]
     [InlineData("basic")]
+    [InlineData("digits")]
     [InlineData("imagenet")]
     [InlineData("trivialaugment")]
     public void AugmentPresetsProduceTheRequestedSize(string name)
@@ -46,7 +47,7 @@ public sealed class PresetAndDeterminismTests
         ImageBuffer img = TestImages.Pattern(40, 30);
         ITransform[] pipelines =
         {
-            Presets.Augment("basic", 28), Presets.Augment("imagenet", 28), Presets.Augment("trivialaugment", 28),
+            Presets.Augment("basic", 28), Presets.Augment("digits", 28), Presets.Augment("imagenet", 28), Presets.Augment("trivialaugment", 28),
             new Compose(new RandomRotation(20, Interpolation.Bilinear), new RandomAffine(10, (0.1, 0.1), (0.9, 1.1), new[] { 5.0 })),
             new Compose(new RandomPerspective(), new GaussianBlur(3), new AutoAugment(), new RandAugment()),
         };

@@ -65,7 +65,7 @@ public sealed class CheckpointTests
         Checkpoint.Save(model, Info(options), path);
         byte[] good = File.ReadAllBytes(path);
         CheckpointInfo diverged = Info(options) with { Metrics = new Dictionary<string, double> { ["loss"] = double.NaN } };
-        Assert.Throws<IOException>(() => Checkpoint.Save(model, diverged, path, null, () => throw new IOException("disk full")));
+        Assert.Throws<IOException>(() => Checkpoint.Save(model, diverged, path, null, null, () => throw new IOException("disk full")));
         Assert.Equal(good, File.ReadAllBytes(path));
         Assert.Single(Directory.GetFiles(dir.Path));
         Checkpoint.Save(model, diverged, path);

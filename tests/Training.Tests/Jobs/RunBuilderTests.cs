@@ -52,9 +52,9 @@ public sealed class RunBuilderTests
         RunPaths paths = run.Paths("run");
         var data = new SyntheticShapesDataset(96, seed: 2);
         var transform = new Compose(new Pad(2), new ToTensor(), new Normalize(new[] { 0.5 }, new[] { 0.5 }));
-        var train = new DataLoader(ClassificationSubset.Range(data, 0, 64), transform, run.TrainLoading);
+        var train = new DataLoader(ClassificationSubset.Range(data, 0, 64), transform, run.TrainLoading(data.Classes.Count));
         var eval = new DataLoader(ClassificationSubset.Range(data, 64, 96), transform, run.EvalLoading(256));
-        Assert.Equal((32, true, 4L, 256), (run.TrainLoading.BatchSize, run.TrainLoading.Shuffle, run.TrainLoading.Seed, run.EvalLoading(256).BatchSize));
+        Assert.Equal((32, true, 4L, 256), (run.TrainLoading(2).BatchSize, run.TrainLoading(2).Shuffle, run.TrainLoading(2).Seed, run.EvalLoading(256).BatchSize));
         var options = new ModelOptions { NumClasses = data.Classes.Count, Seed = 4 };
         using ImageClassifier model = Zoo.Create("lenet5", options);
         int? savedBeforeEpoch2 = null;

@@ -128,15 +128,16 @@ public sealed class ResumeTests(ITestOutputHelper output)
         }
         TrainingState saved = Checkpoint.ReadInfo(ckpt).Training!;
         Assert.Equal("fp16-mixed", saved.Precision);
-        Assert.Equal(first.Scaler.State, saved.LossScaler);
-        Assert.Equal(1024.0 * Math.Pow(2, 2 - 2 * first.SkippedSteps), saved.LossScaler!.Scale);   // ×2 per finite step, ÷2 per skip
+        LossScalerState scale = saved.PrecisionState.Deserialize<LossScalerState>()!;
+        Assert.Equal(first.Scaler.State, scale);
+        Assert.Equal(1024.0 * Math.Pow(2, 2 - 2 * first.SkippedSteps), scale.Scale);   // ×2 per finite step, ÷2 per skip
 
         var second = new Fp16MixedPrecision(scaler);
         double? atStart = null;
         using ImageClassifier resumed = Zoo.Create("lenet5", s_model);
         new Trainer(Options(2, ckpt), second).Add(new OnStart(() => atStart = second.Scaler.Scale)).Fit(resumed, train);
-        Assert.Equal(saved.LossScaler.Scale, atStart);
-        output.WriteLine($"fp16 loss scale after epoch 1: {saved.LossScaler.Scale}, restored at resume: {atStart}, after epoch 2: {second.Scaler.Scale}");
+        Assert.Equal(scale.Scale, atStart);
+        output.WriteLine($"fp16 loss scale after epoch 1: {scale.Scale}, restored at resume: {atStart}, after epoch 2: {second.Scaler.Scale}");
     }
 
     /// <summary>The layout written before optimizer sections existed: magic, header without Training/Dataset, weights.</summary>
