@@ -37,14 +37,7 @@ public sealed class AlexNet : TorchvisionClassifierModel
             nn.ReLU(),
             nn.MaxPool2d(kernel_size: 3, stride: 2));
         avgpool = nn.AdaptiveAvgPool2d((6, 6));
-        classifier = new IndexedSequential(
-            nn.Dropout(_options.Dropout),
-            nn.Linear(256 * 6 * 6, 4096),
-            nn.ReLU(),
-            nn.Dropout(_options.Dropout),
-            nn.Linear(4096, 4096),
-            nn.ReLU(),
-            ClassifierHead.Create(4096, _options.NumClasses));
+        classifier = AlexNetClassifier.Create(_options.Dropout, _options.NumClasses);
         RegisterComponents();
     }
 

@@ -49,14 +49,7 @@ public sealed class AlexNetOriginal : TorchvisionClassifierModel
             nn.Conv2d(384, 256, kernel_size: 3, padding: 1, groups: groups),
             nn.ReLU(),
             nn.MaxPool2d(kernel_size: 3, stride: 2));
-        classifier = new IndexedSequential(
-            nn.Dropout(_options.Dropout),
-            nn.Linear(256 * 6 * 6, 4096),
-            nn.ReLU(),
-            nn.Dropout(_options.Dropout),
-            nn.Linear(4096, 4096),
-            nn.ReLU(),
-            ClassifierHead.Create(4096, _options.NumClasses));
+        classifier = AlexNetClassifier.Create(_options.Dropout, _options.NumClasses);
         RegisterComponents();
         InitWeights();
     }
