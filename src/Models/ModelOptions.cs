@@ -19,4 +19,9 @@ public sealed record ModelOptions
     /// <summary>Seed for the weight initialisation; null draws from torch's global generator. A seed is scoped to the
     /// build: the global generator is restored afterwards, so building never moves the caller's random stream.</summary>
     public long? Seed { get; init; }
+
+    /// <summary>A family's <paramref name="defaults"/> with the NumClasses and InChannels set here; unset ones keep the
+    /// family's default.</summary>
+    internal T ApplyTo<T>(T defaults) where T : ClassifierOptions =>
+        (T)(defaults with { NumClasses = NumClasses ?? defaults.NumClasses, InChannels = InChannels ?? defaults.InChannels });
 }

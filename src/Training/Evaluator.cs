@@ -1,8 +1,6 @@
 using ModelZoo.Data.Loading;
 using ModelZoo.Models;
 using ModelZoo.Training.Metrics;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace ModelZoo.Training;
 

@@ -1,6 +1,5 @@
 using ModelZoo.Models.Transfer;
 using TorchSharp.Modules;
-using static TorchSharp.torch;
 
 namespace ModelZoo.Training;
 

@@ -4,8 +4,6 @@ using ModelZoo.Models;
 using ModelZoo.Training.Callbacks;
 using ModelZoo.Training.Losses;
 using ModelZoo.Training.Metrics;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace ModelZoo.Training;
 

@@ -8,8 +8,6 @@ using ModelZoo.Training.Losses;
 using ModelZoo.Training.Metrics;
 using ModelZoo.Training.Layout;
 using ModelZoo.Training.Precision;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace ModelZoo.Training;
 

@@ -2,8 +2,7 @@ using System.Reflection;
 using System.Text.Json.Nodes;
 using ModelZoo.Training.Callbacks;
 using ModelZoo.Training.Checkpoints;
-using TorchSharp;
-using static TorchSharp.torch;
+using ModelZoo.Training.Precision;
 
 namespace ModelZoo.Training;
 

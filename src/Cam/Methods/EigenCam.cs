@@ -10,10 +10,8 @@ namespace ModelZoo.Cam.Methods;
 /// component). The singular vector's sign is arbitrary, so it is chosen to make the projection correlate positively
 /// with the channel sum of the activations (where the layer fires).
 /// </summary>
-public sealed class EigenCam : CamBase
+public sealed class EigenCam(ImageClassifier model, CamOptions? options = null) : CamBase(model, options)
 {
-    public EigenCam(ImageClassifier model, CamOptions? options = null) : base(model, options) { }
-
     public override string Name => "eigencam";
 
     protected override Tensor LayerMap(CamLayerContext layer)

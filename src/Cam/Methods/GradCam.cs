@@ -4,12 +4,9 @@ using static TorchSharp.torch;
 namespace ModelZoo.Cam.Methods;
 
 /// <summary>Grad-CAM (Selvaraju et al. 2017): α_k = mean over positions of ∂y_c/∂A_k; map = Σ_k α_k A_k. Any model, any layer.</summary>
-public sealed class GradCam : CamBase
+public sealed class GradCam(ImageClassifier model, CamOptions? options = null) : GradientCamBase(model, options)
 {
-    public GradCam(ImageClassifier model, CamOptions? options = null) : base(model, options) { }
-
     public override string Name => "gradcam";
-    protected override bool UsesGradients => true;
 
     protected override Tensor LayerMap(CamLayerContext layer)
     {

@@ -8,14 +8,11 @@ namespace ModelZoo.Cam.Methods;
 /// Grad-CAM++ (Chattopadhay et al. 2018), in pytorch-grad-cam's closed form: with g = ∂y_c/∂A,
 /// a_ij = g² / (2g² + Σ_ij A · g³ + ε) where g ≠ 0 (else 0), w_k = Σ_ij ReLU(g) · a_ij, map = Σ_k w_k A_k (ε = 1e-6).
 /// </summary>
-public sealed class GradCamPlusPlus : CamBase
+public sealed class GradCamPlusPlus(ImageClassifier model, CamOptions? options = null) : GradientCamBase(model, options)
 {
     private const double Epsilon = 1e-6;
 
-    public GradCamPlusPlus(ImageClassifier model, CamOptions? options = null) : base(model, options) { }
-
     public override string Name => "gradcam++";
-    protected override bool UsesGradients => true;
 
     protected override Tensor LayerMap(CamLayerContext layer)
     {

@@ -10,10 +10,8 @@ namespace ModelZoo.Cam.Methods;
 /// on the masked input is the channel's weight; map = Σ_k w_k A_k. The masked images run through the model in batches
 /// of <see cref="CamOptions.ScoreCamBatchSize"/> (K forward images per input image: 512 for a ResNet-18's layer4).
 /// </summary>
-public sealed class ScoreCam : CamBase
+public sealed class ScoreCam(ImageClassifier model, CamOptions? options = null) : CamBase(model, options)
 {
-    public ScoreCam(ImageClassifier model, CamOptions? options = null) : base(model, options) { }
-
     public override string Name => "scorecam";
 
     protected override Tensor LayerMap(CamLayerContext layer)

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using ModelZoo.Cam;
 using ModelZoo.Cam.Rendering;
-using ModelZoo.Models.Resolution;
 using ModelZoo.Training;
 using ModelZoo.Training.Jobs;
 using TorchSharp;
@@ -13,12 +12,6 @@ internal static class CamCommand
 {
     public static Command Create(CliContext context)
     {
-        Option<string> model = CommonOptions.RequiredModel();
-        var weights = new Option<string>("--weights", "-w")
-        {
-            Description = "Weights: a catalog name (DEFAULT, IMAGENET1K_V1, ...), a .pth/.pt/safetensors file, or a .ckpt from 'modelzoo train'.",
-            Required = true,
-        };
         var image = new Option<string>("--image", "-i") { Description = "Image file (JPEG, PNG, BMP, GIF, WebP).", Required = true };
         var method = new Option<string>("--method")
         {
@@ -38,40 +31,32 @@ internal static class CamCommand
         var colormap = new Option<string>("--colormap") { Description = "jet, viridis, inferno or turbo.", DefaultValueFactory = _ => "jet" };
         colormap.AcceptOnlyFromAmong(Colormap.Names.ToArray());
         var imageWeight = new Option<double>("--image-weight") { Description = "Weight of the image in the overlay, 0 to 1.", DefaultValueFactory = _ => 0.5 };
-        var output = new Option<string>("--out", "-o")
-        {
-            Description = "Output PNG. With several methods or classes each overlay goes to OUT-METHOD[-cCLASS].png and OUT holds a labelled grid.",
-            DefaultValueFactory = _ => "cam.png",
-        };
-        var preprocessing = new PreprocessingOptions("the weights' own preset, imagenet for a plain file.");
-        var loading = new WeightsLoadingOptions();
-        Option<int?> numClasses = ModelShapeOptions.NumClasses();
-        Option<int?> inChannels = ModelShapeOptions.InChannels();
-        var device = new Option<string?>("--device") { Description = "cpu, cuda or cuda:N (default: the CPU)." };
+        Option<string> output = CommonOptions.OutputFile(
+            "Output PNG. With several methods or classes each overlay goes to OUT-METHOD[-cCLASS].png and OUT holds a labelled grid.", "cam.png");
+        var named = ModelSourceOptions.ForImages(
+            "Weights: a catalog name (DEFAULT, IMAGENET1K_V1, ...), a .pth/.pt/safetensors file, or a .ckpt from 'modelzoo train'.",
+            out PreprocessingOptions preprocessing);
         Option<bool> json = CommonOptions.Json();
 
         var command = new Command("cam", "Class activation maps (CAM, Grad-CAM family) of an image, drawn over the original image.")
         {
-            model, weights, image, method, layer, classes, colormap, imageWeight, output, numClasses, inChannels, device, json,
+            named.Model, named.Weights, image, method, layer, classes, colormap, imageWeight, output, named.NumClasses, named.InChannels, named.Device, json,
         };
         preprocessing.AddTo(command);
-        loading.AddTo(command);
+        named.Loading.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             string methods = parse.GetValue(method)!;
-            var request = new CamRequest(parse.GetValue(model)!, parse.GetValue(weights)!, parse.GetValue(image)!,
+            var request = new CamRequest(parse.GetValue(named.Model)!, parse.GetValue(named.Weights)!, parse.GetValue(image)!,
                 ParseMethods(methods), methods.Trim().Equals("all", StringComparison.OrdinalIgnoreCase), SplitLayers(parse.GetValue(layer)), parse.GetValue(classes)!,
                 new OverlayOptions { Colormap = parse.GetValue(colormap)!, ImageWeight = parse.GetValue(imageWeight) }, parse.GetValue(output)!,
                 parse.GetValue(json));
             if (!File.Exists(request.Image)) throw new FileNotFoundException($"Image not found: {Path.GetFullPath(request.Image)}.", request.Image);
             PreprocessingOverrides overrides = preprocessing.Read(parse);
-            var options = new ResolveOptions
-            {
-                Model = ModelShapeOptions.Read(parse, numClasses, inChannels, preprocessing.InputSize), Loading = loading.Read(parse),
-            };
+            var options = named.ReadResolveOptions(parse);
             using CamModelSource source = await CamModelSource.ResolveAsync(context, request.Model, request.Weights, options, overrides, ct)
                 .ConfigureAwait(false);
-            if (parse.GetValue(device) is { } d) source.Model.to(Devices.Resolve(d));
+            if (parse.GetValue(named.Device) is { } d) source.Model.to(Devices.Resolve(d));
             return await CamRun.RunAsync(context, source, request, ct).ConfigureAwait(false);
         });
         return command;

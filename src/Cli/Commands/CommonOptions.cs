@@ -83,6 +83,10 @@ internal static class CommonOptions
     public static Option<string> Out(string defaultValue) =>
         new("--out") { Description = "Directory for the checkpoint.", DefaultValueFactory = _ => defaultValue };
 
+    /// <summary>--out / -o: the file a verb writes (a PNG for cam and filters).</summary>
+    public static Option<string> OutputFile(string description, string defaultValue) =>
+        new("--out", "-o") { Description = description, DefaultValueFactory = _ => defaultValue };
+
     public static Option<string?> Resume() => new("--resume")
     {
         Description = "Continue the run saved in this checkpoint (weights, optimizer state, history) up to --epochs in total, " +

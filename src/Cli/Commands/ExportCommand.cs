@@ -15,12 +15,7 @@ internal static class ExportCommand
 {
     public static Command Create(CliContext context)
     {
-        Option<string> model = CommonOptions.RequiredModel();
-        var weights = new Option<string>("--weights", "-w")
-        {
-            Description = "Weights: a catalog name (DEFAULT, IMAGENET1K_V1, ...), a .pth/.pt/safetensors/.onnx file, or a .ckpt from 'modelzoo train' (its classes and preprocessing go into the metadata).",
-            Required = true,
-        };
+        var named = new ModelSourceOptions("Weights: a catalog name (DEFAULT, IMAGENET1K_V1, ...), a .pth/.pt/safetensors/.onnx file, or a .ckpt from 'modelzoo train' (its classes and preprocessing go into the metadata).");
         var output = new Option<string?>("--out", "-o") { Description = "The .onnx file to write (default: MODEL.onnx)." };
         var opset = new Option<int>("--opset")
         {
@@ -33,23 +28,21 @@ internal static class ExportCommand
         var triton = new Option<string?>("--triton") { Description = "Write a Triton model repository entry DIR/NAME/1/model.onnx + DIR/NAME/config.pbtxt instead of --out." };
         var tritonName = new Option<string?>("--triton-name") { Description = "Model name in the Triton repository (default: MODEL)." };
         var maxBatch = new Option<int>("--max-batch-size") { Description = "Triton max_batch_size (0: fixed batch 1).", DefaultValueFactory = _ => 8 };
-        Option<int?> numClasses = ModelShapeOptions.NumClasses();
-        Option<int?> inChannels = ModelShapeOptions.InChannels();
-        Option<int?> inputSize = ModelShapeOptions.InputSize();
         Option<bool> json = CommonOptions.Json();
 
         var command = new Command("export", "Export a model with its weights to ONNX (ONNX Runtime, ML.NET, Triton, KServe).")
         {
-            model, weights, output, opset, dynamicBatch, softmax, fold, imageSize, triton, tritonName, maxBatch, numClasses, inChannels, inputSize, json,
+            named.Model, named.Weights, output, opset, dynamicBatch, softmax, fold, imageSize, triton, tritonName, maxBatch, named.NumClasses,
+            named.InChannels, named.InputSize, json,
         };
         command.SetAction(async (parse, ct) =>
         {
-            string name = Zoo.Get(parse.GetValue(model)!).Name, weightsText = parse.GetValue(weights)!;
+            string name = Zoo.Get(parse.GetValue(named.Model)!).Name, weightsText = parse.GetValue(named.Weights)!;
             OnnxOpsets.Validate(parse.GetValue(opset));
             if (parse.GetValue(imageSize) is < 1) throw new ArgumentException("--image-size must be >= 1.");
             if (parse.GetValue(triton) is not null && parse.GetValue(output) is not null) throw new ArgumentException("Give --out or --triton, not both.");
             using ResolvedModel loaded = await ModelResolver.ResolveAsync(name, weightsText,
-                new ResolveOptions { Model = ModelShapeOptions.Read(parse, numClasses, inChannels, inputSize) },
+                new ResolveOptions { Model = named.ReadModelOptions(parse) },
                 new DownloadConsole(context).Progress, ct).ConfigureAwait(false);
             ImageClassifier net = loaded.Model;
             IReadOnlyList<string>? labels = loaded.Labels;

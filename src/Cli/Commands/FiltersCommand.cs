@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Text.Json;
 using ModelZoo.Cam.Rendering;
 using ModelZoo.Data.Imaging;
-using ModelZoo.Models.Resolution;
 
 namespace ModelZoo.Cli.Commands;
 
@@ -11,31 +10,22 @@ internal static class FiltersCommand
 {
     public static Command Create(CliContext context)
     {
-        Option<string> model = CommonOptions.RequiredModel();
-        var weights = new Option<string>("--weights", "-w")
-        {
-            Description = "Weights: a catalog name, a .pth/.pt/safetensors file, or a .ckpt from 'modelzoo train'.",
-            Required = true,
-        };
-        var output = new Option<string>("--out", "-o") { Description = "Output PNG.", DefaultValueFactory = _ => "filters.png" };
+        var named = new ModelSourceOptions("Weights: a catalog name, a .pth/.pt/safetensors file, or a .ckpt from 'modelzoo train'.");
+        Option<string> output = CommonOptions.OutputFile("Output PNG.", "filters.png");
         var scale = new Option<int>("--scale") { Description = "Pixels per kernel element (0 = cells of about 48 pixels).", DefaultValueFactory = _ => 0 };
-        Option<int?> numClasses = ModelShapeOptions.NumClasses();
-        Option<int?> inChannels = ModelShapeOptions.InChannels();
-        Option<int?> inputSize = ModelShapeOptions.InputSize();
-        var loading = new WeightsLoadingOptions();
         Option<bool> json = CommonOptions.Json();
         var command = new Command("filters", "Draw the first convolution's kernels as an image grid.")
         {
-            model, weights, output, scale, numClasses, inChannels, inputSize, json,
+            named.Model, named.Weights, output, scale, named.NumClasses, named.InChannels, named.InputSize, json,
         };
-        loading.AddTo(command);
+        named.Loading.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             int pixels = parse.GetValue(scale);
             if (pixels < 0) throw new ArgumentException($"--scale must be >= 0; got {pixels}.");
-            string name = parse.GetValue(model)!, path = Path.GetFullPath(parse.GetValue(output)!);
-            var options = new ResolveOptions { Model = ModelShapeOptions.Read(parse, numClasses, inChannels, inputSize), Loading = loading.Read(parse) };
-            using CamModelSource source = await CamModelSource.ResolveAsync(context, name, parse.GetValue(weights)!, options, null, ct)
+            string name = parse.GetValue(named.Model)!, path = Path.GetFullPath(parse.GetValue(output)!);
+            var options = named.ReadResolveOptions(parse);
+            using CamModelSource source = await CamModelSource.ResolveAsync(context, name, parse.GetValue(named.Weights)!, options, null, ct)
                 .ConfigureAwait(false);
             ImageBuffer grid = FilterGrid.Render(source.Model, pixels);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);

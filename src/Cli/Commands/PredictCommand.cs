@@ -17,43 +17,34 @@ internal static class PredictCommand
 {
     public static Command Create(CliContext context)
     {
-        Option<string> model = CommonOptions.RequiredModel();
-        var weights = new Option<string>("--weights", "-w")
-        {
-            Description = "Weights: a catalog name (DEFAULT, IMAGENET1K_V1, ...; cached or downloaded), a .pth/.pt/safetensors file, or a .ckpt from 'modelzoo train' (its classes and preprocessing).",
-            Required = true,
-        };
         var image = new Option<string>("--image", "-i") { Description = "Image file (JPEG, PNG, BMP, GIF, WebP).", Required = true };
         var topK = new Option<int>("--topk") { Description = "How many classes to print.", DefaultValueFactory = _ => 5 };
-        var preprocessing = new PreprocessingOptions("the weights' own preset, imagenet for a plain file.");
-        var loading = new WeightsLoadingOptions();
-        Option<int?> numClasses = ModelShapeOptions.NumClasses();
-        Option<int?> inChannels = ModelShapeOptions.InChannels();
-        Option<int?> inputSize = preprocessing.InputSize;
-        var device = new Option<string?>("--device") { Description = "cpu, cuda or cuda:N (default: the CPU)." };
+        var named = ModelSourceOptions.ForImages(
+            "Weights: a catalog name (DEFAULT, IMAGENET1K_V1, ...; cached or downloaded), a .pth/.pt/safetensors file, or a .ckpt from 'modelzoo train' (its classes and preprocessing).",
+            out PreprocessingOptions preprocessing);
         Option<bool> json = CommonOptions.Json();
 
         var command = new Command("predict", "Classify an image: top-k labels, probabilities and logits.")
         {
-            model, weights, image, topK, numClasses, inChannels, device, json,
+            named.Model, named.Weights, image, topK, named.NumClasses, named.InChannels, named.Device, json,
         };
         preprocessing.AddTo(command);
-        loading.AddTo(command);
+        named.Loading.AddTo(command);
         SpeedOptions speed = SpeedOptions.ForInference();
         speed.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             int k = parse.GetValue(topK);
             if (k < 1) throw new ArgumentException($"--topk must be >= 1; got {k}.");
-            string modelName = parse.GetValue(model)!, weightsText = parse.GetValue(weights)!, imagePath = parse.GetValue(image)!;
+            string modelName = parse.GetValue(named.Model)!, weightsText = parse.GetValue(named.Weights)!, imagePath = parse.GetValue(image)!;
             if (!File.Exists(imagePath)) throw new FileNotFoundException($"Image not found: {Path.GetFullPath(imagePath)}.", imagePath);
             PreprocessingOverrides overrides = preprocessing.Read(parse);
-            var options = new ResolveOptions { Model = ModelShapeOptions.Read(parse, numClasses, inChannels, inputSize), Loading = loading.Read(parse) };
+            var options = named.ReadResolveOptions(parse);
             using ResolvedModel loaded = await ModelResolver.ResolveAsync(modelName, weightsText, options,
                 new DownloadConsole(context).Progress, ct).ConfigureAwait(false);
             await WeightsLoadingOptions.ReportAsync(context, options.Loading, loaded.LoadResult).ConfigureAwait(false);
             (ITransform transform, string presetText) = ResolvePreset(loaded, modelName, overrides);
-            using var classifier = Classifier.For(loaded, transform, parse.GetValue(device), speed.Read(parse));   // in place: the resolved model is ours
+            using var classifier = Classifier.For(loaded, transform, parse.GetValue(named.Device), speed.Read(parse));   // in place: the resolved model is ours
             IReadOnlyList<Prediction> top = classifier.Predict(imagePath, k);
             string weightsShown = loaded.Catalog is { } w ? $"{w.Name} ({loaded.File})" : loaded.File;
             await WriteAsync(context, modelName, loaded.Catalog?.Name ?? loaded.File, $"{modelName} with {weightsShown}; {presetText}",

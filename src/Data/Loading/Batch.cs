@@ -4,18 +4,14 @@ namespace ModelZoo.Data.Loading;
 
 /// <summary>A collated batch: inputs [N, C, H, W], int64 targets [N] and the dataset indices it holds.
 /// The consumer owns and disposes it.</summary>
-public sealed class Batch : IDisposable
+/// <param name="inputs">The images, [N, C, H, W].</param>
+/// <param name="targets">The int64 class indices, [N].</param>
+/// <param name="indices">The dataset index of each row.</param>
+public sealed class Batch(Tensor inputs, Tensor targets, int[] indices) : IDisposable
 {
-    public Batch(Tensor inputs, Tensor targets, int[] indices)
-    {
-        Inputs = inputs;
-        Targets = targets;
-        Indices = indices;
-    }
-
-    public Tensor Inputs { get; }
-    public Tensor Targets { get; }
-    public int[] Indices { get; }
+    public Tensor Inputs { get; } = inputs;
+    public Tensor Targets { get; } = targets;
+    public int[] Indices { get; } = indices;
     public int Size => Indices.Length;
 
     public void Dispose()

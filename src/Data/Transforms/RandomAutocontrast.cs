@@ -3,24 +3,8 @@ using ModelZoo.Data.Transforms.Functional;
 
 namespace ModelZoo.Data.Transforms;
 
-/// <summary>With probability <see cref="P"/> (default 0.5) stretches each channel to the full range (torchvision RandomAutocontrast).</summary>
-public sealed class RandomAutocontrast : Transform<ImageBuffer, ImageBuffer>
+/// <summary>With probability <see cref="RandomApplyTransform.P"/> (default 0.5) stretches each channel to the full range (torchvision RandomAutocontrast).</summary>
+public sealed class RandomAutocontrast(double p = 0.5) : RandomApplyTransform(p)
 {
-    public RandomAutocontrast(double p = 0.5)
-    {
-        P = Check.Probability(p);
-    }
-
-    public double P { get; }
-
-    /// <summary>Whether this sample is transformed.</summary>
-    public bool MakeParams(Random random)
-    {
-        ArgumentNullException.ThrowIfNull(random);
-        return RandomDraw.Chance(random, P);
-    }
-
-    public override ImageBuffer Apply(ImageBuffer input, Random random) => MakeParams(random) ? ToneOps.Autocontrast(input) : input;
-
-    public override string ToString() => $"RandomAutocontrast(p={P})";
+    protected override ImageBuffer ApplyAlways(ImageBuffer input) => ToneOps.Autocontrast(input);
 }

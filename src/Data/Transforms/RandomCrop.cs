@@ -8,28 +8,27 @@ namespace ModelZoo.Data.Transforms;
 /// and with <see cref="PadIfNeeded"/> an image smaller than the crop is padded by the shortfall on both sides (as
 /// torchvision does). Then the top-left corner is uniform over all positions.
 /// </summary>
-public sealed class RandomCrop : Transform<ImageBuffer, ImageBuffer>
+/// <param name="size">The crop's (height, width).</param>
+/// <param name="padding">Padding before cropping: 1, 2 or 4 values like <see cref="Pad"/>; null for none.</param>
+/// <param name="padIfNeeded">Pad an image smaller than the crop by the shortfall on both sides.</param>
+/// <param name="fill">The value of constant padding.</param>
+/// <param name="paddingMode">How padding is filled.</param>
+public sealed class RandomCrop((int Height, int Width) size, int[]? padding = null, bool padIfNeeded = false, byte fill = 0,
+    PaddingMode paddingMode = PaddingMode.Constant) : Transform<ImageBuffer, ImageBuffer>
 {
-    private readonly Pad? _pad;
-
     /// <summary>A square crop of <paramref name="size"/> with <paramref name="padding"/> on every side.</summary>
     public RandomCrop(int size, int padding = 0, bool padIfNeeded = false, byte fill = 0, PaddingMode paddingMode = PaddingMode.Constant)
         : this((size, size), padding == 0 ? null : new[] { padding }, padIfNeeded, fill, paddingMode) { }
 
-    public RandomCrop((int Height, int Width) size, int[]? padding = null, bool padIfNeeded = false, byte fill = 0, PaddingMode paddingMode = PaddingMode.Constant)
-    {
-        (Height, Width) = Check.Size(size.Height, size.Width);
-        if (padding != null) _pad = new Pad(padding, fill, paddingMode);
-        PadIfNeeded = padIfNeeded;
-        Fill = fill;
-        PaddingMode = paddingMode;
-    }
+    public int Height { get; } = Check.Size(size.Height, size.Width).Height;
+    public int Width { get; } = size.Width;
 
-    public int Height { get; }
-    public int Width { get; }
-    public bool PadIfNeeded { get; }
-    public byte Fill { get; }
-    public PaddingMode PaddingMode { get; }
+    // Declared after Height and Width: initializers run in order, so the size is validated before the padding.
+    private readonly Pad? _pad = padding is null ? null : new Pad(padding, fill, paddingMode);
+
+    public bool PadIfNeeded { get; } = padIfNeeded;
+    public byte Fill { get; } = fill;
+    public PaddingMode PaddingMode { get; } = paddingMode;
 
     /// <summary>Padding per side (left, top, right, bottom) before cropping.</summary>
     public (int Left, int Top, int Right, int Bottom) Padding => _pad is null ? default : (_pad.Left, _pad.Top, _pad.Right, _pad.Bottom);

@@ -9,6 +9,18 @@ internal static class RandomDraw
     /// <summary>True with probability <paramref name="p"/>.</summary>
     public static bool Chance(Random random, double p) => random.NextDouble() < p;
 
+    /// <summary>One draw of torchvision's scale-and-ratio rectangle (the <c>get_params</c> of RandomResizedCrop and
+    /// RandomErasing): a target area of <paramref name="area"/>·U(scale) and an aspect ratio exp(U(log ratio)); returns
+    /// round(√(target·aspect)) and round(√(target/aspect)), rounded half to even as Python's <c>round</c>.</summary>
+    public static (int AlongAspect, int AgainstAspect) ScaledRectangle(Random random, double area,
+        (double Min, double Max) scale, (double Min, double Max) ratio)
+    {
+        double target = area * Uniform(random, scale.Min, scale.Max);
+        double aspect = Math.Exp(Uniform(random, Math.Log(ratio.Min), Math.Log(ratio.Max)));
+        return ((int)Math.Round(Math.Sqrt(target * aspect), MidpointRounding.ToEven),
+            (int)Math.Round(Math.Sqrt(target / aspect), MidpointRounding.ToEven));
+    }
+
     /// <summary>Standard normal (Box–Muller).</summary>
     public static double Normal(Random random)
     {

@@ -42,13 +42,9 @@ public sealed class RandomErasing : Transform<Tensor, Tensor>
         if (!RandomValue && Value.Count != 1 && Value.Count != channels)
             throw new ArgumentException($"RandomErasing has {Value.Count} values but the image has {channels} channels; give 1 or {channels}.");
         if (!RandomDraw.Chance(random, P)) return new Params(false, 0, 0, 0, 0, Array.Empty<float>());
-        double area = (double)height * width, logMin = Math.Log(Ratio.Min), logMax = Math.Log(Ratio.Max);
         for (int attempt = 0; attempt < 10; attempt++)
         {
-            double erase = area * RandomDraw.Uniform(random, Scale.Min, Scale.Max);
-            double aspect = Math.Exp(RandomDraw.Uniform(random, logMin, logMax));
-            int h = (int)Math.Round(Math.Sqrt(erase * aspect), MidpointRounding.ToEven);
-            int w = (int)Math.Round(Math.Sqrt(erase / aspect), MidpointRounding.ToEven);
+            (int h, int w) = RandomDraw.ScaledRectangle(random, (double)height * width, Scale, Ratio);
             if (!(h < height && w < width)) continue;
             float[] values = RandomValue
                 ? Enumerable.Range(0, channels * h * w).Select(_ => (float)RandomDraw.Normal(random)).ToArray()

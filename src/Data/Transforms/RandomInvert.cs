@@ -3,24 +3,8 @@ using ModelZoo.Data.Transforms.Functional;
 
 namespace ModelZoo.Data.Transforms;
 
-/// <summary>With probability <see cref="P"/> (default 0.5) inverts the colours (255 − v; torchvision RandomInvert).</summary>
-public sealed class RandomInvert : Transform<ImageBuffer, ImageBuffer>
+/// <summary>With probability <see cref="RandomApplyTransform.P"/> (default 0.5) inverts the colours (255 − v; torchvision RandomInvert).</summary>
+public sealed class RandomInvert(double p = 0.5) : RandomApplyTransform(p)
 {
-    public RandomInvert(double p = 0.5)
-    {
-        P = Check.Probability(p);
-    }
-
-    public double P { get; }
-
-    /// <summary>Whether this sample is transformed.</summary>
-    public bool MakeParams(Random random)
-    {
-        ArgumentNullException.ThrowIfNull(random);
-        return RandomDraw.Chance(random, P);
-    }
-
-    public override ImageBuffer Apply(ImageBuffer input, Random random) => MakeParams(random) ? ToneOps.Invert(input) : input;
-
-    public override string ToString() => $"RandomInvert(p={P})";
+    protected override ImageBuffer ApplyAlways(ImageBuffer input) => ToneOps.Invert(input);
 }

@@ -38,13 +38,9 @@ public sealed class RandomResizedCrop : Transform<ImageBuffer, ImageBuffer>
     public (int Top, int Left, int Height, int Width) MakeParams(int height, int width, Random random)
     {
         ArgumentNullException.ThrowIfNull(random);
-        double area = (double)height * width, logMin = Math.Log(Ratio.Min), logMax = Math.Log(Ratio.Max);
         for (int attempt = 0; attempt < 10; attempt++)
         {
-            double target = area * RandomDraw.Uniform(random, Scale.Min, Scale.Max);
-            double aspect = Math.Exp(RandomDraw.Uniform(random, logMin, logMax));
-            int w = (int)Math.Round(Math.Sqrt(target * aspect), MidpointRounding.ToEven);
-            int h = (int)Math.Round(Math.Sqrt(target / aspect), MidpointRounding.ToEven);
+            (int w, int h) = RandomDraw.ScaledRectangle(random, (double)height * width, Scale, Ratio);
             if (w > 0 && w <= width && h > 0 && h <= height)
                 return (random.Next(0, height - h + 1), random.Next(0, width - w + 1), h, w);
         }

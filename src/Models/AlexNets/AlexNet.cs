@@ -11,7 +11,7 @@ namespace ModelZoo.Models.AlexNets;
 /// Linear(4096, 4096), ReLU, Linear(4096, classes). 61,100,840 parameters with 1000 classes; 16 state_dict
 /// entries. Smallest input 63×63 (torchvision's <c>min_size</c>). PyTorch's default layer initialisation.
 /// </summary>
-public sealed class AlexNet : ImageClassifier
+public sealed class AlexNet : TorchvisionClassifierModel
 {
     private readonly IndexedSequential features;
     private readonly AdaptiveAvgPool2d avgpool;
@@ -37,46 +37,25 @@ public sealed class AlexNet : ImageClassifier
             nn.ReLU(),
             nn.MaxPool2d(kernel_size: 3, stride: 2));
         avgpool = nn.AdaptiveAvgPool2d((6, 6));
-        classifier = new IndexedSequential(
-            nn.Dropout(_options.Dropout),
-            nn.Linear(256 * 6 * 6, 4096),
-            nn.ReLU(),
-            nn.Dropout(_options.Dropout),
-            nn.Linear(4096, 4096),
-            nn.ReLU(),
-            ClassifierHead.Create(4096, _options.NumClasses));
+        classifier = AlexNetClassifier.Create(_options.Dropout, _options.NumClasses);
         RegisterComponents();
     }
 
     public AlexNetOptions Options => _options;
 
     public override ImageClassifier NewInstance() => new AlexNet(_options with { NumClasses = NumClasses, InChannels = InChannels });
-    /// <summary>Outputs of <c>classifier.6</c> (0 when it is an identity), read from the module itself.</summary>
-    public override int NumClasses => ClassifierHead.NumClasses(classifier[6]);
-
-    /// <summary>Input channels of the stem <c>features.0</c>, read from the module itself (so a stem swapped with
-    /// <see cref="ModuleSurgery"/>, e.g. for grayscale weights, is what the input check expects).</summary>
+    private protected override IndexedSequential FeatureLayers => features;
+    private protected override IndexedSequential ClassifierLayers => classifier;
     public override int MinInputSize => 63;
-    public override string StemName => "features.0";
-    public override string ClassifierName => "classifier.6";
-    public override int NumFeatures => 4096;
 
     public override IReadOnlyList<FeatureInfo> FeatureInfo { get; } = new[]
     {
         new FeatureInfo("features.2", 64, 8), new FeatureInfo("features.5", 192, 16), new FeatureInfo("features.12", 256, 32),
     };
 
-    protected override Tensor Features(Tensor input) => features.call(input);
-
-    public override Tensor ForwardHead(Tensor features, bool preLogits = false)
+    private protected override Tensor Flatten(Tensor features)
     {
         using Tensor pooled = avgpool.call(features);
-        using Tensor flat = pooled.flatten(1);
-        return classifier.ForwardPrefix(flat, preLogits ? 6 : 7);
+        return pooled.flatten(1);
     }
-
-    public override void ResetClassifier(int numClasses) =>
-        ClassifierHead.Replace(this, ClassifierName, 4096, numClasses, ((Linear)classifier[4]).weight);
-
-    public override nn.Module<Tensor, Tensor> GetClassifier() => classifier[6];
 }

@@ -15,24 +15,13 @@ public sealed class AlexNetFamily : IModelFamily
     {
         if (o.InputSize is { } size && size < 63)
             throw new ArgumentOutOfRangeException(nameof(o), size, "alexnet needs inputs of at least 63x63 (it accepts any size from there; InputSize only checks your plan).");
-        var d = new AlexNetOptions();
-        return d with
-        {
-            NumClasses = o.NumClasses ?? d.NumClasses,
-            InChannels = o.InChannels ?? d.InChannels,
-            Dropout = o.Dropout ?? d.Dropout,
-        };
+        var d = o.ApplyTo(new AlexNetOptions());
+        return d with { Dropout = o.Dropout ?? d.Dropout };
     }
 
     private static AlexNetOriginalOptions ToOriginalOptions(ModelOptions o)
     {
-        var d = new AlexNetOriginalOptions();
-        return d with
-        {
-            NumClasses = o.NumClasses ?? d.NumClasses,
-            InChannels = o.InChannels ?? d.InChannels,
-            Dropout = o.Dropout ?? d.Dropout,
-            InputSize = o.InputSize ?? d.InputSize,
-        };
+        var d = o.ApplyTo(new AlexNetOriginalOptions());
+        return d with { Dropout = o.Dropout ?? d.Dropout, InputSize = o.InputSize ?? d.InputSize };
     }
 }

@@ -22,7 +22,7 @@ namespace ModelZoo.Models.AlexNets;
 /// <item>The paper's initialisation: weights N(0, 0.01²); biases 1 in conv2, conv4, conv5, fc6 and fc7, 0 elsewhere.</item>
 /// </list>
 /// </summary>
-public sealed class AlexNetOriginal : ImageClassifier
+public sealed class AlexNetOriginal : TorchvisionClassifierModel
 {
     private readonly IndexedSequential features;
     private readonly IndexedSequential classifier;
@@ -49,14 +49,7 @@ public sealed class AlexNetOriginal : ImageClassifier
             nn.Conv2d(384, 256, kernel_size: 3, padding: 1, groups: groups),
             nn.ReLU(),
             nn.MaxPool2d(kernel_size: 3, stride: 2));
-        classifier = new IndexedSequential(
-            nn.Dropout(_options.Dropout),
-            nn.Linear(256 * 6 * 6, 4096),
-            nn.ReLU(),
-            nn.Dropout(_options.Dropout),
-            nn.Linear(4096, 4096),
-            nn.ReLU(),
-            ClassifierHead.Create(4096, _options.NumClasses));
+        classifier = AlexNetClassifier.Create(_options.Dropout, _options.NumClasses);
         RegisterComponents();
         InitWeights();
     }
@@ -64,35 +57,19 @@ public sealed class AlexNetOriginal : ImageClassifier
     public AlexNetOriginalOptions Options => _options;
 
     public override ImageClassifier NewInstance() => new AlexNetOriginal(_options with { NumClasses = NumClasses, InChannels = InChannels });
-    /// <summary>Outputs of <c>classifier.6</c> (0 when it is an identity), read from the module itself.</summary>
-    public override int NumClasses => ClassifierHead.NumClasses(classifier[6]);
-
-    /// <summary>Input channels of the stem <c>features.0</c>, read from the module itself (so a stem swapped with
-    /// <see cref="ModuleSurgery"/>, e.g. for grayscale weights, is what the input check expects).</summary>
+    private protected override IndexedSequential FeatureLayers => features;
+    private protected override IndexedSequential ClassifierLayers => classifier;
     public override int MinInputSize => _options.InputSize;
     public override (int Height, int Width)? FixedInputSize => (_options.InputSize, _options.InputSize);
-    public override string StemName => "features.0";
-    public override string ClassifierName => "classifier.6";
-    public override int NumFeatures => 4096;
 
     public override IReadOnlyList<FeatureInfo> FeatureInfo { get; } = new[]
     {
         new FeatureInfo("features.3", 96, 8), new FeatureInfo("features.7", 256, 16), new FeatureInfo("features.14", 256, 32),
     };
 
-    protected override Tensor Features(Tensor input) => features.call(input);
+    private protected override Tensor Flatten(Tensor features) => features.flatten(1);
 
-    public override Tensor ForwardHead(Tensor features, bool preLogits = false)
-    {
-        using Tensor flat = features.flatten(1);
-        return classifier.ForwardPrefix(flat, preLogits ? 6 : 7);
-    }
-
-    public override void ResetClassifier(int numClasses) =>
-        ClassifierHead.Replace(this, ClassifierName, 4096, numClasses, ((Linear)classifier[4]).weight,
-            linear => InitLayer(linear.weight, linear.bias, 0.0));
-
-    public override nn.Module<Tensor, Tensor> GetClassifier() => classifier[6];
+    private protected override void InitHead(Linear head) => InitLayer(head.weight, head.bias, 0.0);
 
     private static LocalResponseNorm Lrn() => nn.LocalResponseNorm(size: 5, alpha: 1e-4, beta: 0.75, k: 2.0);
 

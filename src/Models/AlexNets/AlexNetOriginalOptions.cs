@@ -1,13 +1,10 @@
 namespace ModelZoo.Models.AlexNets;
 
 /// <summary>Options of <see cref="AlexNetOriginal"/> (Krizhevsky, Sutskever and Hinton, 2012).</summary>
-public sealed record AlexNetOriginalOptions
+public sealed record AlexNetOriginalOptions : ClassifierOptions
 {
-    /// <summary>Number of classes (default 1000, ImageNet).</summary>
-    public int NumClasses { get; init; } = 1000;
-
-    /// <summary>Input channels (default 3).</summary>
-    public int InChannels { get; init; } = 3;
+    /// <summary>NumClasses 1000 (ImageNet), InChannels 3.</summary>
+    public AlexNetOriginalOptions() : base(numClasses: 1000, inChannels: 3) { }
 
     /// <summary>Probability of the dropouts before fc6 and fc7 (the paper's 0.5).</summary>
     public double Dropout { get; init; } = 0.5;
@@ -24,9 +21,8 @@ public sealed record AlexNetOriginalOptions
 
     internal void Validate()
     {
-        if (NumClasses < 0) throw new ArgumentOutOfRangeException(nameof(NumClasses), NumClasses, "NumClasses must be >= 0 (0 = no final layer, pre-logits output).");
-        if (InChannels < 1) throw new ArgumentOutOfRangeException(nameof(InChannels), InChannels, "InChannels must be >= 1.");
-        if (!(Dropout >= 0 && Dropout < 1)) throw new ArgumentOutOfRangeException(nameof(Dropout), Dropout, "Dropout must be in [0, 1).");
+        ValidateClassifier();
+        ValidateProbability(Dropout, nameof(Dropout));
         if (InputSize is not (224 or 227))
             throw new ArgumentOutOfRangeException(nameof(InputSize), InputSize, "AlexNetOriginal takes 227x227 input (no conv1 padding) or 224x224 (conv1 padding 2).");
     }

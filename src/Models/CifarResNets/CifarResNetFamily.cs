@@ -15,11 +15,6 @@ public sealed class CifarResNetFamily : IModelFamily
             throw new ArgumentException("CIFAR ResNets have no dropout; leave ModelOptions.Dropout unset.", nameof(o));
         if (o.InputSize is not null)
             throw new ArgumentException("CIFAR ResNets accept any input size >= 4 (global pooling); leave ModelOptions.InputSize unset.", nameof(o));
-        var options = new CifarResNetOptions { Depth = depth };
-        return options with
-        {
-            NumClasses = o.NumClasses ?? options.NumClasses,
-            InChannels = o.InChannels ?? options.InChannels,
-        };
+        return o.ApplyTo(new CifarResNetOptions { Depth = depth });
     }
 }

@@ -116,18 +116,8 @@ public sealed class GoogLeNet : ImageClassifier, IAuxiliaryOutputs
     protected override Tensor Features(Tensor input) => Trunk(input, withAux: false).Features;
 
     /// <summary>avgpool → flatten → dropout → fc; with <paramref name="preLogits"/> the pooled [N, 1024] vector.</summary>
-    public override Tensor ForwardHead(Tensor features, bool preLogits = false)
-    {
-        ArgumentNullException.ThrowIfNull(features);
-        using Tensor pooled = avgpool.call(features);
-        Tensor flat = pooled.flatten(1);
-        if (preLogits) return flat;
-        using (flat)
-        {
-            using Tensor dropped = dropout.call(flat);
-            return fc.call(dropped);
-        }
-    }
+    public override Tensor ForwardHead(Tensor features, bool preLogits = false) =>
+        ClassifierHead.PoolAndClassify(features, avgpool, dropout, fc, preLogits);
 
     /// <summary>Replaces <c>fc</c> and the aux heads' <c>fc2</c> with fresh layers for <paramref name="numClasses"/>
     /// outputs (0 = identity) on the same device and dtype, so the combined loss keeps working.</summary>

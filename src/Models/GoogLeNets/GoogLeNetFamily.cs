@@ -17,12 +17,7 @@ public sealed class GoogLeNetFamily : IModelFamily
     {
         if (o.InputSize is not null)
             throw new ArgumentException("GoogLeNet takes any input size >= 15; leave ModelOptions.InputSize unset.", nameof(o));
-        var defaults = new GoogLeNetOptions();
-        return defaults with
-        {
-            NumClasses = o.NumClasses ?? defaults.NumClasses,
-            InChannels = o.InChannels ?? defaults.InChannels,
-            Dropout = o.Dropout ?? defaults.Dropout,
-        };
+        var defaults = o.ApplyTo(new GoogLeNetOptions());
+        return defaults with { Dropout = o.Dropout ?? defaults.Dropout };
     }
 }

@@ -1,13 +1,10 @@
 namespace ModelZoo.Models.GoogLeNets;
 
 /// <summary>Options of <see cref="GoogLeNet"/>; defaults are torchvision's <c>GoogLeNet()</c> constructor's.</summary>
-public sealed record GoogLeNetOptions
+public sealed record GoogLeNetOptions : ClassifierOptions
 {
-    /// <summary>Number of classes of <c>fc</c> and of the auxiliary heads' <c>fc2</c> (default 1000).</summary>
-    public int NumClasses { get; init; } = 1000;
-
-    /// <summary>Input channels of <c>conv1</c> (default 3).</summary>
-    public int InChannels { get; init; } = 3;
+    /// <summary>NumClasses 1000 (of <c>fc</c> and of the auxiliary heads' <c>fc2</c>), InChannels 3 (of <c>conv1</c>).</summary>
+    public GoogLeNetOptions() : base(numClasses: 1000, inChannels: 3) { }
 
     /// <summary>Build the auxiliary heads <c>aux1</c> (after 4a) and <c>aux2</c> (after 4d) (default true, as torchvision's
     /// class). Without them the model has 344 state_dict entries and 6,624,904 parameters, the published count.</summary>
@@ -33,18 +30,12 @@ public sealed record GoogLeNetOptions
 
     internal void Validate()
     {
-        if (NumClasses < 0) throw new ArgumentOutOfRangeException(nameof(NumClasses), NumClasses, "NumClasses must be >= 0 (0 = no classifier).");
-        if (InChannels < 1) throw new ArgumentOutOfRangeException(nameof(InChannels), InChannels, "InChannels must be >= 1.");
+        ValidateClassifier();
         if (TransformInput && InChannels != 3)
             throw new ArgumentException($"TransformInput re-normalises RGB channels and needs InChannels = 3; got {InChannels}.", nameof(TransformInput));
-        CheckProbability(Dropout, nameof(Dropout));
-        CheckProbability(DropoutAux, nameof(DropoutAux));
+        ValidateProbability(Dropout, nameof(Dropout));
+        ValidateProbability(DropoutAux, nameof(DropoutAux));
         if (double.IsNaN(AuxLossWeight) || AuxLossWeight < 0)
             throw new ArgumentOutOfRangeException(nameof(AuxLossWeight), AuxLossWeight, "AuxLossWeight must be >= 0.");
-    }
-
-    private static void CheckProbability(double p, string name)
-    {
-        if (double.IsNaN(p) || p < 0 || p >= 1) throw new ArgumentOutOfRangeException(name, p, $"{name} must be in [0, 1).");
     }
 }

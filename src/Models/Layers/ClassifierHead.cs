@@ -17,6 +17,23 @@ internal static class ClassifierHead
     /// <summary>Output width of <paramref name="head"/>: its out_features, 0 for an identity.</summary>
     public static int NumClasses(nn.Module head) => head is Linear linear ? (int)linear.out_features : 0;
 
+    /// <summary>torchvision's pooled head: <paramref name="avgpool"/> → flatten → [<paramref name="dropout"/>] →
+    /// <paramref name="head"/>; with <paramref name="preLogits"/> the pooled [N, C] vector that enters the dropout.</summary>
+    public static Tensor PoolAndClassify(Tensor features, nn.Module<Tensor, Tensor> avgpool, nn.Module<Tensor, Tensor>? dropout,
+        nn.Module<Tensor, Tensor> head, bool preLogits)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        using Tensor pooled = avgpool.call(features);
+        Tensor flat = pooled.flatten(1);
+        if (preLogits) return flat;
+        using (flat)
+        {
+            if (dropout is null) return head.call(flat);
+            using Tensor dropped = dropout.call(flat);
+            return head.call(dropped);
+        }
+    }
+
     public static void ThrowIfNegative(int numClasses)
     {
         if (numClasses < 0)

@@ -1,13 +1,10 @@
 namespace ModelZoo.Models.LeNets;
 
 /// <summary>Options of <see cref="LeNet5"/> and <see cref="LeNet5Classic"/>.</summary>
-public sealed record LeNet5Options
+public sealed record LeNet5Options : ClassifierOptions
 {
-    /// <summary>Number of classes (default 10).</summary>
-    public int NumClasses { get; init; } = 10;
-
-    /// <summary>Input channels (default 1, grayscale).</summary>
-    public int InChannels { get; init; } = 1;
+    /// <summary>NumClasses 10, InChannels 1 (grayscale).</summary>
+    public LeNet5Options() : base(numClasses: 10, inChannels: 1) { }
 
     /// <summary>Input height and width: 32 (the paper's, fc1 400→120) or 28 (raw MNIST, fc1 256→120).
     /// <see cref="LeNet5Classic"/> supports 32 only.</summary>
@@ -22,8 +19,7 @@ public sealed record LeNet5Options
 
     internal void Validate(bool classic)
     {
-        if (NumClasses < 1) throw new ArgumentOutOfRangeException(nameof(NumClasses), NumClasses, "NumClasses must be >= 1.");
-        if (InChannels < 1) throw new ArgumentOutOfRangeException(nameof(InChannels), InChannels, "InChannels must be >= 1.");
+        ValidateClassifier(minClasses: 1);
         if (classic ? InputSize != 32 : InputSize is not (28 or 32))
             throw new ArgumentOutOfRangeException(nameof(InputSize), InputSize,
                 classic ? "LeNet5Classic takes 32x32 input only." : "LeNet5 takes InputSize 28 or 32.");

@@ -36,12 +36,7 @@ public sealed class LeNetFamily : IModelFamily
     {
         if (o.Dropout is not null)
             throw new ArgumentException("LeNet-5 has no dropout; leave ModelOptions.Dropout unset.", nameof(o));
-        var options = new LeNet5Options();
-        return options with
-        {
-            NumClasses = o.NumClasses ?? options.NumClasses,
-            InChannels = o.InChannels ?? options.InChannels,
-            InputSize = o.InputSize ?? options.InputSize,
-        };
+        var options = o.ApplyTo(new LeNet5Options());
+        return options with { InputSize = o.InputSize ?? options.InputSize };
     }
 }

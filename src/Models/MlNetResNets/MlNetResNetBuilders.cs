@@ -1,5 +1,4 @@
 using ModelZoo.Models.ResNets;
-using TorchSharp;
 
 namespace ModelZoo.Models.MlNetResNets;
 
@@ -12,13 +11,7 @@ public static class MlNetResNetBuilders
         options ??= new ModelOptions();
         if (options.InputSize is not null)
             throw new ArgumentException("resnet18-mlnet takes any input size >= 1 (224 for its weights); leave ModelOptions.InputSize unset.", nameof(options));
-        if (options.Seed is { } seed) torch.manual_seed(seed);
-        var defaults = new ResNetOptions();
-        return new ResNet(ResNetBlockKind.Basic, MlNetResNet18.Layers, new ResNetOptions
-        {
-            NumClasses = options.NumClasses ?? 0,
-            InChannels = options.InChannels ?? defaults.InChannels,
-            Dropout = options.Dropout,
-        });
+        var resNetOptions = options.ApplyTo(new ResNetOptions { NumClasses = 0 }) with { Dropout = options.Dropout };
+        using (SeedScope.Enter(options.Seed)) return new ResNet(ResNetBlockKind.Basic, MlNetResNet18.Layers, resNetOptions);
     }
 }

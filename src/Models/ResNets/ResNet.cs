@@ -105,19 +105,8 @@ public sealed class ResNet : ImageClassifier
     }
 
     /// <summary>avgpool → flatten → [dropout] → fc; with <paramref name="preLogits"/> the pooled [N, NumFeatures] vector.</summary>
-    public override Tensor ForwardHead(Tensor features, bool preLogits = false)
-    {
-        ArgumentNullException.ThrowIfNull(features);
-        using Tensor pooled = avgpool.call(features);
-        Tensor flat = pooled.flatten(1);
-        if (preLogits) return flat;
-        using (flat)
-        {
-            if (dropout is null) return fc.call(flat);
-            using Tensor dropped = dropout.call(flat);
-            return fc.call(dropped);
-        }
-    }
+    public override Tensor ForwardHead(Tensor features, bool preLogits = false) =>
+        ClassifierHead.PoolAndClassify(features, avgpool, dropout, fc, preLogits);
 
     /// <summary>Replaces <c>fc</c> with a freshly initialised Linear(NumFeatures, <paramref name="numClasses"/>) on the
     /// same device and dtype (0 = identity: the model then returns the pooled features).</summary>

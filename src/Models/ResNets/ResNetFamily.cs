@@ -25,12 +25,7 @@ public sealed class ResNetFamily : IModelFamily
     {
         if (o.InputSize is not null)
             throw new ArgumentException("ResNets take any input size >= 1; leave ModelOptions.InputSize unset.", nameof(o));
-        var defaults = new ResNetOptions();
-        return defaults with
-        {
-            NumClasses = o.NumClasses ?? defaults.NumClasses,
-            InChannels = o.InChannels ?? defaults.InChannels,
-            Dropout = o.Dropout ?? defaults.Dropout,
-        };
+        var defaults = o.ApplyTo(new ResNetOptions());
+        return defaults with { Dropout = o.Dropout ?? defaults.Dropout };
     }
 }

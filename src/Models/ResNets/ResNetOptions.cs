@@ -1,13 +1,10 @@
 namespace ModelZoo.Models.ResNets;
 
 /// <summary>Options of <see cref="ResNet"/> (torchvision's constructor arguments, plus input channels and dropout).</summary>
-public sealed record ResNetOptions
+public sealed record ResNetOptions : ClassifierOptions
 {
-    /// <summary>Number of classes of <c>fc</c> (default 1000, ImageNet).</summary>
-    public int NumClasses { get; init; } = 1000;
-
-    /// <summary>Input channels of the stem convolution <c>conv1</c> (default 3; 1 for grayscale).</summary>
-    public int InChannels { get; init; } = 3;
+    /// <summary>NumClasses 1000 (of <c>fc</c>), InChannels 3 (of the stem <c>conv1</c>; 1 for grayscale).</summary>
+    public ResNetOptions() : base(numClasses: 1000, inChannels: 3) { }
 
     /// <summary>Initialise the last BatchNorm of every residual branch with weight 0, so each block starts as an
     /// identity (torchvision's <c>zero_init_residual</c>; Goyal et al. 2017). Default false.</summary>
@@ -27,11 +24,9 @@ public sealed record ResNetOptions
 
     internal void Validate()
     {
-        if (NumClasses < 0) throw new ArgumentOutOfRangeException(nameof(NumClasses), NumClasses, "NumClasses must be >= 0 (0 = no classifier, the model returns pooled features).");
-        if (InChannels < 1) throw new ArgumentOutOfRangeException(nameof(InChannels), InChannels, "InChannels must be >= 1.");
+        ValidateClassifier();
         if (Groups < 1) throw new ArgumentOutOfRangeException(nameof(Groups), Groups, "Groups must be >= 1.");
         if (WidthPerGroup < 1) throw new ArgumentOutOfRangeException(nameof(WidthPerGroup), WidthPerGroup, "WidthPerGroup must be >= 1.");
-        if (Dropout is { } p && (double.IsNaN(p) || p < 0 || p >= 1))
-            throw new ArgumentOutOfRangeException(nameof(Dropout), p, "Dropout must be in [0, 1).");
+        if (Dropout is { } p) ValidateProbability(p, nameof(Dropout));
     }
 }

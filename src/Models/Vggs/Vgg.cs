@@ -12,7 +12,7 @@ namespace ModelZoo.Models.Vggs;
 /// ReLU, Dropout, Linear(4096, 4096), ReLU, Dropout, Linear(4096, classes) (weights at <c>classifier.{0,3,6}</c>).
 /// Smallest input 32×32 (torchvision's <c>min_size</c>).
 /// </summary>
-public sealed class Vgg : ImageClassifier
+public sealed class Vgg : TorchvisionClassifierModel
 {
     private readonly IndexedSequential features;
     private readonly AdaptiveAvgPool2d avgpool;
@@ -50,30 +50,18 @@ public sealed class Vgg : ImageClassifier
     public VggOptions Options => _options;
 
     public override ImageClassifier NewInstance() => new Vgg(Config, BatchNorm, _options with { NumClasses = NumClasses, InChannels = InChannels, InitWeights = false });
-    /// <summary>Outputs of <c>classifier.6</c> (0 when it is an identity), read from the module itself.</summary>
-    public override int NumClasses => ClassifierHead.NumClasses(classifier[6]);
-
-    /// <summary>Input channels of the stem <c>features.0</c>, read from the module itself (so a stem swapped with
-    /// <see cref="ModuleSurgery"/>, e.g. for grayscale weights, is what the input check expects).</summary>
+    private protected override IndexedSequential FeatureLayers => features;
+    private protected override IndexedSequential ClassifierLayers => classifier;
     public override int MinInputSize => 32;
-    public override string StemName => "features.0";
-    public override string ClassifierName => "classifier.6";
-    public override int NumFeatures => 4096;
     public override IReadOnlyList<FeatureInfo> FeatureInfo => _featureInfo;
 
-    protected override Tensor Features(Tensor input) => features.call(input);
-
-    public override Tensor ForwardHead(Tensor features, bool preLogits = false)
+    private protected override Tensor Flatten(Tensor features)
     {
         using Tensor pooled = avgpool.call(features);
-        using Tensor flat = pooled.flatten(1);
-        return classifier.ForwardPrefix(flat, preLogits ? 6 : 7);
+        return pooled.flatten(1);
     }
 
-    public override void ResetClassifier(int numClasses) =>
-        ClassifierHead.Replace(this, ClassifierName, 4096, numClasses, ((Linear)classifier[3]).weight, InitLinear);
-
-    public override nn.Module<Tensor, Tensor> GetClassifier() => classifier[6];
+    private protected override void InitHead(Linear head) => InitLinear(head);
 
     /// <summary>torchvision's <c>make_layers</c>; also returns the feature stages (each max-pool's output).</summary>
     private static (IndexedSequential Features, FeatureInfo[] Stages) MakeLayers(VggConfig config, bool batchNorm, int inChannels)

@@ -1,7 +1,7 @@
 namespace ModelZoo.Models.Vggs;
 
-/// <summary>Public builders of the VGG family (torchvision's names). A <paramref name="seed"/> seeds torch's
-/// global generator before the weights are drawn.</summary>
+/// <summary>Public builders of the VGG family (torchvision's names). A seed seeds torch's global generator while the
+/// weights are drawn and restores it afterwards (see <see cref="SeedScope"/>).</summary>
 public static class VggBuilders
 {
     /// <summary>VGG-11 (configuration A), 132,863,336 parameters.</summary>

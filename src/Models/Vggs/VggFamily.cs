@@ -22,12 +22,7 @@ public sealed class VggFamily : IModelFamily
     {
         if (o.InputSize is { } size && size < 32)
             throw new ArgumentOutOfRangeException(nameof(o), size, $"{name} needs inputs of at least 32x32 (it accepts any size from there; InputSize only checks your plan).");
-        var d = new VggOptions();
-        return d with
-        {
-            NumClasses = o.NumClasses ?? d.NumClasses,
-            InChannels = o.InChannels ?? d.InChannels,
-            Dropout = o.Dropout ?? d.Dropout,
-        };
+        var d = o.ApplyTo(new VggOptions());
+        return d with { Dropout = o.Dropout ?? d.Dropout };
     }
 }

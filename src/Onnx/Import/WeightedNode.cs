@@ -5,25 +5,17 @@ namespace ModelZoo.Onnx.Import;
 /// <summary>A Conv, BatchNormalization or dense (Gemm, MatMul with a constant operand) node of a graph, with its constant
 /// inputs in canonical layout by input index (dense: 1 = weight [out, in], 2 = bias) and the nearest weighted nodes it
 /// depends on.</summary>
-internal sealed class WeightedNode
+internal sealed class WeightedNode(NodeProto node, string kind, IReadOnlyDictionary<int, CanonicalTensor> parameters, int order)
 {
-    public WeightedNode(NodeProto node, string kind, IReadOnlyDictionary<int, CanonicalTensor> parameters, int order)
-    {
-        Node = node;
-        Kind = kind;
-        Parameters = parameters;
-        Order = order;
-    }
-
-    public NodeProto Node { get; }
+    public NodeProto Node { get; } = node;
 
     /// <summary>"Conv", "BatchNormalization" or "Dense".</summary>
-    public string Kind { get; }
+    public string Kind { get; } = kind;
 
-    public IReadOnlyDictionary<int, CanonicalTensor> Parameters { get; }
+    public IReadOnlyDictionary<int, CanonicalTensor> Parameters { get; } = parameters;
 
     /// <summary>Position in the graph's node list.</summary>
-    public int Order { get; }
+    public int Order { get; } = order;
 
     public List<WeightedNode> Dependencies { get; } = new();
 

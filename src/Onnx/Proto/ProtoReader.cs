@@ -89,28 +89,25 @@ internal ref struct ProtoReader
     }
 
     /// <summary>Appends a repeated int64 field, packed or not.</summary>
-    public void ReadInt64s(WireType wire, List<long> into)
-    {
-        if (wire != WireType.LengthDelimited)
-        {
-            into.Add(ReadInt64());
-            return;
-        }
-        ProtoReader packed = ReadMessage(_message);
-        while (!packed.AtEnd) into.Add(packed.ReadInt64());
-    }
+    public void ReadInt64s(WireType wire, List<long> into) => ReadRepeated(wire, into, static (ref ProtoReader r) => r.ReadInt64());
 
     /// <summary>Appends a repeated float field, packed or not.</summary>
-    public void ReadFloats(WireType wire, List<float> into)
+    public void ReadFloats(WireType wire, List<float> into) => ReadRepeated(wire, into, static (ref ProtoReader r) => r.ReadFloat());
+
+    /// <summary>Appends a repeated scalar field: one value, or a packed (length-delimited) run of them.</summary>
+    private void ReadRepeated<T>(WireType wire, List<T> into, ScalarReader<T> read)
     {
         if (wire != WireType.LengthDelimited)
         {
-            into.Add(ReadFloat());
+            into.Add(read(ref this));
             return;
         }
         ProtoReader packed = ReadMessage(_message);
-        while (!packed.AtEnd) into.Add(packed.ReadFloat());
+        while (!packed.AtEnd) into.Add(read(ref packed));
     }
+
+    /// <summary>Reads one scalar, advancing the reader it is given.</summary>
+    private delegate T ScalarReader<T>(ref ProtoReader reader);
 
     public void Skip(WireType wire)
     {

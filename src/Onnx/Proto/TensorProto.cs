@@ -67,22 +67,17 @@ public sealed class TensorProto
         long count = ElementCount;
         switch (DataType)
         {
+            case TensorElementType.Float when !RawData.IsEmpty && BitConverter.IsLittleEndian:
+                CheckRawCount(4, count);
+                return MemoryMarshal.Cast<byte, float>(RawData.Span).ToArray();
             case TensorElementType.Float when !RawData.IsEmpty:
-                CheckCount(RawData.Length / 4, count, RawData.Length % 4 != 0);
-                float[] values = new float[count];
-                ReadOnlySpan<byte> raw = RawData.Span;
-                if (BitConverter.IsLittleEndian) MemoryMarshal.Cast<byte, float>(raw).CopyTo(values);
-                else for (int i = 0; i < values.Length; i++) values[i] = BinaryPrimitives.ReadSingleLittleEndian(raw.Slice(i * 4, 4));
-                return values;
+                return DecodeRaw(4, count, BinaryPrimitives.ReadSingleLittleEndian);
             case TensorElementType.Float:
-                CheckCount(FloatData.Count, count, false);
-                return FloatData.ToArray();
+                return Convert(FloatData, count, v => v);
             case TensorElementType.Double when !RawData.IsEmpty:
-                CheckCount(RawData.Length / 8, count, RawData.Length % 8 != 0);
-                return Enumerable.Range(0, (int)count).Select(i => (float)BinaryPrimitives.ReadDoubleLittleEndian(RawData.Span.Slice(i * 8, 8))).ToArray();
+                return DecodeRaw(8, count, b => (float)BinaryPrimitives.ReadDoubleLittleEndian(b));
             case TensorElementType.Double:
-                CheckCount(DoubleData.Count, count, false);
-                return DoubleData.Select(d => (float)d).ToArray();
+                return Convert(DoubleData, count, v => (float)v);
             default:
                 throw new InvalidDataException($"ONNX tensor '{Name}' holds {DataType} values; a float tensor was expected.");
         }
@@ -92,24 +87,36 @@ public sealed class TensorProto
     public long[] ToInt64Array()
     {
         long count = ElementCount;
-        switch (DataType)
+        return DataType switch
         {
-            case TensorElementType.Int64 when !RawData.IsEmpty:
-                CheckCount(RawData.Length / 8, count, RawData.Length % 8 != 0);
-                return Enumerable.Range(0, (int)count).Select(i => BinaryPrimitives.ReadInt64LittleEndian(RawData.Span.Slice(i * 8, 8))).ToArray();
-            case TensorElementType.Int64:
-                CheckCount(Int64Data.Count, count, false);
-                return Int64Data.ToArray();
-            case TensorElementType.Int32 when !RawData.IsEmpty:
-                CheckCount(RawData.Length / 4, count, RawData.Length % 4 != 0);
-                return Enumerable.Range(0, (int)count).Select(i => (long)BinaryPrimitives.ReadInt32LittleEndian(RawData.Span.Slice(i * 4, 4))).ToArray();
-            case TensorElementType.Int32:
-                CheckCount(Int32Data.Count, count, false);
-                return Int32Data.ToArray();
-            default:
-                throw new InvalidDataException($"ONNX tensor '{Name}' holds {DataType} values; an integer tensor was expected.");
-        }
+            TensorElementType.Int64 when !RawData.IsEmpty => DecodeRaw(8, count, BinaryPrimitives.ReadInt64LittleEndian),
+            TensorElementType.Int64 => Convert(Int64Data, count, v => v),
+            TensorElementType.Int32 when !RawData.IsEmpty => DecodeRaw(4, count, b => (long)BinaryPrimitives.ReadInt32LittleEndian(b)),
+            TensorElementType.Int32 => Convert(Int32Data, count, v => (long)v),
+            _ => throw new InvalidDataException($"ONNX tensor '{Name}' holds {DataType} values; an integer tensor was expected."),
+        };
     }
+
+    private delegate T RawReader<out T>(ReadOnlySpan<byte> bytes);
+
+    /// <summary><c>raw_data</c> as <paramref name="count"/> little-endian values of <paramref name="width"/> bytes each.</summary>
+    private T[] DecodeRaw<T>(int width, long count, RawReader<T> read)
+    {
+        CheckRawCount(width, count);
+        var values = new T[count];
+        ReadOnlySpan<byte> raw = RawData.Span;
+        for (int i = 0; i < values.Length; i++) values[i] = read(raw.Slice(i * width, width));
+        return values;
+    }
+
+    /// <summary>A typed repeated field (<c>float_data</c>, <c>int64_data</c>, ...) as <paramref name="count"/> values.</summary>
+    private TOut[] Convert<TIn, TOut>(IReadOnlyCollection<TIn> data, long count, Func<TIn, TOut> convert)
+    {
+        CheckCount(data.Count, count, false);
+        return data.Select(convert).ToArray();
+    }
+
+    private void CheckRawCount(int width, long count) => CheckCount(RawData.Length / width, count, RawData.Length % width != 0);
 
     private void CheckCount(long have, long expected, bool ragged)
     {

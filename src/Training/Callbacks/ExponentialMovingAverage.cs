@@ -1,7 +1,5 @@
 using System.Text.Json.Nodes;
 using ModelZoo.Models;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace ModelZoo.Training.Callbacks;
 

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using ModelZoo.Models;
 using ModelZoo.Training.Checkpoints;
 using ModelZoo.Training.Precision;
-using static TorchSharp.torch;
 
 namespace ModelZoo.Training.Callbacks;
 

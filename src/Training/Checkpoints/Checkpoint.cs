@@ -5,7 +5,6 @@ using ModelZoo.Models.Layout;
 using ModelZoo.Models.Weights.ModelZooFormat;
 using ModelZoo.Training.Layout;
 using TorchSharp.Modules;
-using static TorchSharp.torch;
 
 namespace ModelZoo.Training.Checkpoints;
 

@@ -1,6 +1,4 @@
 using ModelZoo.Models;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace ModelZoo.Training.Checkpoints;
 

@@ -4,8 +4,6 @@ using ModelZoo.Data.Transforms;
 using ModelZoo.Models;
 using ModelZoo.Models.Inference;
 using ModelZoo.Models.Resolution;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace ModelZoo.Training.Inference;
 

@@ -1,6 +1,5 @@
 using ModelZoo.Data.Loading;
 using ModelZoo.Models;
-using static TorchSharp.torch;
 
 namespace ModelZoo.Training.Metrics;
 

@@ -26,10 +26,8 @@ public static class ConfusionMatrixPlot
         bool showLabels = cell >= 9;
         float left = 40 + (showLabels ? labelWidth : 0), top = 40, gridSize = cell * n;
         int width = (int)Math.Ceiling(left + gridSize + 20), height = (int)Math.Ceiling(top + gridSize + (showLabels ? labelWidth : 0) + 40);
-        using var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul));
-        using (var canvas = new SKCanvas(bitmap))
+        byte[] png = PlotStyle.RenderPng(width, height, canvas =>
         {
-            canvas.Clear(SKColors.White);
             using var text = new SKPaint { Color = PlotStyle.Text, IsAntialias = true };
             using var light = new SKPaint { Color = SKColors.White, IsAntialias = true };
             using var fill = new SKPaint { Style = SKPaintStyle.Fill };
@@ -67,8 +65,8 @@ public static class ConfusionMatrixPlot
             canvas.RotateDegrees(-90, 16, top + gridSize / 2);
             canvas.DrawText("true class", 16, top + gridSize / 2, SKTextAlign.Center, font, text);
             canvas.Restore();
-        }
-        return (PlotStyle.EncodePng(bitmap), width, height);
+        });
+        return (png, width, height);
     }
 
     /// <summary>Writes the heatmap PNG to <paramref name="path"/> (temp file + rename).</summary>

@@ -19,13 +19,8 @@ public static class LearningRateFinderPlot
     {
         ArgumentNullException.ThrowIfNull(result);
         TrainingPlot.CheckSize(width, height);
-        using var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul));
-        using (var canvas = new SKCanvas(bitmap))
+        return PlotStyle.RenderPng(width, height, (canvas, font, titleFont) =>
         {
-            canvas.Clear(SKColors.White);
-            using SKTypeface regular = PlotStyle.Typeface(SKFontStyle.Normal), bold = PlotStyle.Typeface(SKFontStyle.Bold);
-            using var font = new SKFont(regular, 12);
-            using var titleFont = new SKFont(bold, 14);
             using var text = new SKPaint { Color = PlotStyle.Text, IsAntialias = true };
             using var grid = new SKPaint { Color = PlotStyle.Grid, StrokeWidth = 1 };
             var plot = new SKRect(70, 36, width - 20, height - 48);
@@ -71,8 +66,7 @@ public static class LearningRateFinderPlot
             canvas.RotateDegrees(-90, 18, plot.MidY);
             canvas.DrawText("loss", 18, plot.MidY + 4, SKTextAlign.Center, font, text);
             canvas.Restore();
-        }
-        return PlotStyle.EncodePng(bitmap);
+        });
     }
 
     private static void Curve(SKCanvas canvas, double[] rates, IReadOnlyList<double> values, SKColor color, float stroke,

@@ -17,7 +17,29 @@ internal static class PlotStyle
         return SKTypeface.FromFamilyName(null, style);
     }
 
-    public static byte[] EncodePng(SKBitmap bitmap)
+    /// <summary>PNG bytes of a white <paramref name="width"/>×<paramref name="height"/> canvas after <paramref name="draw"/>,
+    /// which gets the body font (12 px) and the title font (bold, 14 px).</summary>
+    public static byte[] RenderPng(int width, int height, Action<SKCanvas, SKFont, SKFont> draw)
+    {
+        using SKTypeface regular = Typeface(SKFontStyle.Normal), bold = Typeface(SKFontStyle.Bold);
+        using var font = new SKFont(regular, 12);
+        using var titleFont = new SKFont(bold, 14);
+        return RenderPng(width, height, canvas => draw(canvas, font, titleFont));
+    }
+
+    /// <summary>PNG bytes of a white <paramref name="width"/>×<paramref name="height"/> canvas after <paramref name="draw"/>.</summary>
+    public static byte[] RenderPng(int width, int height, Action<SKCanvas> draw)
+    {
+        using var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul));
+        using (var canvas = new SKCanvas(bitmap))
+        {
+            canvas.Clear(SKColors.White);
+            draw(canvas);
+        }
+        return EncodePng(bitmap);
+    }
+
+    private static byte[] EncodePng(SKBitmap bitmap)
     {
         using SKImage image = SKImage.FromBitmap(bitmap);
         using SKData data = image.Encode(SKEncodedImageFormat.Png, 100);

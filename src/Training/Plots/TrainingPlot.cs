@@ -28,20 +28,14 @@ public static class TrainingPlot
     {
         ArgumentNullException.ThrowIfNull(history);
         CheckSize(width, height);
-        using var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul));
-        using (var canvas = new SKCanvas(bitmap))
+        return PlotStyle.RenderPng(width, height, (canvas, font, titleFont) =>
         {
-            canvas.Clear(SKColors.White);
-            using SKTypeface regular = PlotStyle.Typeface(SKFontStyle.Normal), bold = PlotStyle.Typeface(SKFontStyle.Bold);
-            using var font = new SKFont(regular, 12);
-            using var titleFont = new SKFont(bold, 14);
             float half = width / 2f;
             DrawPanel(canvas, font, titleFont, new SKRect(0, 0, half, height), "Loss", "loss", history,
                 m => m.TrainLoss, m => m.EvalLoss);
             DrawPanel(canvas, font, titleFont, new SKRect(half, 0, width, height), "Accuracy", "accuracy", history,
                 m => m.TrainAccuracy, m => m.EvalAccuracy);
-        }
-        return PlotStyle.EncodePng(bitmap);
+        });
     }
 
     /// <summary>How many points along a curve (its vertices and segment samples) fall under <paramref name="box"/>.</summary>

@@ -1,7 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace ModelZoo.Training.Precision;
 

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using ModelZoo.Models;
-using static TorchSharp.torch;
 
 namespace ModelZoo.Training.Precision;
 

@@ -1,6 +1,5 @@
 using System.Reflection;
 using TorchSharp.Modules;
-using static TorchSharp.torch;
 
 namespace ModelZoo.Training.Precision;
 

@@ -2,8 +2,6 @@ using ModelZoo.Data.Loading;
 using ModelZoo.Models;
 using ModelZoo.Training.Callbacks;
 using ModelZoo.Training.Precision;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace ModelZoo.Training.Tuning;
 

@@ -27,11 +27,7 @@ internal readonly struct PillowSampler
 
     public bool Bilinear(double xin, double yin, byte[] dst, int d)
     {
-        if (xin < 0.0 || xin >= _w || yin < 0.0 || yin >= _h) return false;
-        xin -= 0.5;
-        yin -= 0.5;
-        int x = Floor(xin), y = Floor(yin);
-        double dx = xin - x, dy = yin - y;
+        if (!Locate(xin, yin, out int x, out int y, out double dx, out double dy)) return false;
         int row0 = YClip(y) * _w, x0 = XClip(x), x1 = XClip(x + 1);
         bool hasRow1 = y + 1 >= 0 && y + 1 < _h;
         for (int ch = 0; ch < _c; ch++)
@@ -52,11 +48,7 @@ internal readonly struct PillowSampler
 
     public bool Bicubic(double xin, double yin, byte[] dst, int d)
     {
-        if (xin < 0.0 || xin >= _w || yin < 0.0 || yin >= _h) return false;
-        xin -= 0.5;
-        yin -= 0.5;
-        int x = Floor(xin), y = Floor(yin);
-        double dx = xin - x, dy = yin - y;
+        if (!Locate(xin, yin, out int x, out int y, out double dx, out double dy)) return false;
         x--;
         y--;
         int xa = XClip(x), xb = XClip(x + 1), xc = XClip(x + 2), xd = XClip(x + 3);
@@ -69,6 +61,19 @@ internal readonly struct PillowSampler
             double v = Cubic(v1, v2, v3, v4, dy);
             dst[d + ch] = v <= 0.0 ? (byte)0 : v >= 255.0 ? (byte)255 : (byte)v;
         }
+        return true;
+    }
+
+    /// <summary>The pixel-centre cell of a position inside the image: the top-left sample (x, y) and the fractions
+    /// (dx, dy) towards the next; false outside.</summary>
+    private bool Locate(double xin, double yin, out int x, out int y, out double dx, out double dy)
+    {
+        (x, y, dx, dy) = (0, 0, 0, 0);
+        if (xin < 0.0 || xin >= _w || yin < 0.0 || yin >= _h) return false;
+        xin -= 0.5;
+        yin -= 0.5;
+        (x, y) = (Floor(xin), Floor(yin));
+        (dx, dy) = (xin - x, yin - y);
         return true;
     }
 

@@ -2,26 +2,13 @@ namespace ModelZoo.Models.Weights.Pickle;
 
 /// <summary>A tensor described by a pickle (<c>_rebuild_tensor_v2</c> and friends): a strided view of a storage.
 /// The unpickler produces these placeholders; the checkpoint reader validates and materialises them.</summary>
-internal sealed class TensorRef
+/// <param name="Storage">The storage the view reads.</param>
+/// <param name="Type">Element type of the tensor (the storage's, or the explicit dtype of <c>_rebuild_tensor_v3</c>).</param>
+/// <param name="Offset">The view's first element in the storage.</param>
+/// <param name="Size">The view's shape.</param>
+/// <param name="Stride">The view's strides, in elements.</param>
+internal sealed record TensorRef(StorageRef Storage, ElementType Type, long Offset, long[] Size, long[] Stride)
 {
-    public TensorRef(StorageRef storage, ElementType type, long offset, long[] size, long[] stride)
-    {
-        Storage = storage;
-        Type = type;
-        Offset = offset;
-        Size = size;
-        Stride = stride;
-    }
-
-    public StorageRef Storage { get; }
-
-    /// <summary>Element type of the tensor (the storage's, or the explicit dtype of <c>_rebuild_tensor_v3</c>).</summary>
-    public ElementType Type { get; }
-
-    public long Offset { get; }
-    public long[] Size { get; }
-    public long[] Stride { get; }
-
     /// <summary>Set by <c>_rebuild_parameter</c> (an <c>nn.Parameter</c> that required grad).</summary>
     public bool RequiresGrad { get; set; }
 }

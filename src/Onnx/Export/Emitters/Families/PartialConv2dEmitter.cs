@@ -10,16 +10,11 @@ internal sealed class PartialConv2dEmitter : OnnxModuleEmitter<PartialConv2d>
 {
     protected override OnnxValue Emit(OnnxGraphBuilder builder, PartialConv2d module, string path, OnnxValue input)
     {
-        Tensor index = module.named_buffers().First(b => b.name == "scatter_index").buffer;
-        Tensor bias = module.named_parameters().First(p => p.name == "bias").parameter;
-        string weight;
-        using (Tensor dense = module.DenseWeight()) weight = builder.Weight(path + ".weight", dense);
-        long k = builder.Initializer(weight)!.Dims[2];
-        OnnxValue output = builder.Conv(path, input, weight, builder.Weight(path + ".bias", bias), new[] { k, k }, new[] { 1L, 1L },
-            new long[4], new[] { 1L, 1L }, 1);
-        builder.Bind(path,
-            new OnnxParameterBinding(1, path + ".weight", dense => dense.reshape(-1, dense.shape[2], dense.shape[3]).index_select(0, index)),
-            new OnnxParameterBinding(2, path + ".bias"));
+        Tensor index = Buffer(module, "scatter_index");
+        OnnxValue output;
+        using (Tensor dense = module.DenseWeight())
+            output = ComputedKernelConv(builder, path, input, dense, Parameter(module, "bias"), stride: 1, groups: 1,
+                kernel => kernel.reshape(-1, kernel.shape[2], kernel.shape[3]).index_select(0, index));
         builder.MarkImplied(path + ".scatter_index");
         return output;
     }

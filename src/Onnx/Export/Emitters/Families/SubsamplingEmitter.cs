@@ -10,16 +10,10 @@ internal sealed class SubsamplingEmitter : OnnxModuleEmitter<Subsampling>
 {
     protected override OnnxValue Emit(OnnxGraphBuilder builder, Subsampling module, string path, OnnxValue input)
     {
-        Tensor w = module.named_parameters().First(p => p.name == "weight").parameter;
-        Tensor b = module.named_parameters().First(p => p.name == "bias").parameter;
+        Tensor w = Parameter(module, "weight");
         long c = w.shape[0];
-        string weight;
-        using (Tensor kernel = w.detach().view(c, 1, 1, 1).expand(c, 1, 2, 2)) weight = builder.Weight(path + ".weight", kernel);
-        OnnxValue output = builder.Conv(path, input, weight, builder.Weight(path + ".bias", b), new[] { 2L, 2L }, new[] { 2L, 2L },
-            new long[4], new[] { 1L, 1L }, c);
-        builder.Bind(path,
-            new OnnxParameterBinding(1, path + ".weight", kernel => kernel.mean(new long[] { 1, 2, 3 })),
-            new OnnxParameterBinding(2, path + ".bias"));
-        return output;
+        using Tensor kernel = w.detach().view(c, 1, 1, 1).expand(c, 1, 2, 2);
+        return ComputedKernelConv(builder, path, input, kernel, Parameter(module, "bias"), stride: 2, groups: c,
+            k => k.mean(new long[] { 1, 2, 3 }));
     }
 }

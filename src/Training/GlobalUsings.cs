@@ -1,0 +1,4 @@
+// TorchSharp is what every part of the trainer works in; its namespace and the torch statics (Tensor, nn, optim,
+// Device) are imported once for the project instead of at the top of each file.
+global using TorchSharp;
+global using static TorchSharp.torch;
