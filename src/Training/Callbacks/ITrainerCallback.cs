@@ -29,7 +29,7 @@ public interface ITrainerCallback
     /// clip or inspect gradients. <see cref="TrainerContext.GradientsFinite"/> says whether the step will be applied.</summary>
     void OnBeforeOptimizerStep(TrainerContext context) { }
 
-    /// <summary>After the optimizer step (the step's gradients are still there: they are dropped when the next
+    /// <summary>After the optimizer step (the step's gradients are still there: they are zeroed when the next
     /// accumulation window starts); <paramref name="applied"/> is false when the precision strategy skipped it
     /// (fp16 overflow). <see cref="TrainerContext.GlobalStep"/> already counts it.</summary>
     void OnAfterOptimizerStep(TrainerContext context, bool applied) { }
