@@ -1,27 +1,18 @@
+using ModelZoo.Core;
+
 namespace ModelZoo.Models.Inference;
 
 /// <summary>The names of <see cref="InferencePrecision"/> used by the command line and benchmarks: fp32, bf16, fp16.</summary>
 public static class InferencePrecisionNames
 {
-    public static IReadOnlyList<string> Names { get; } = new[] { "fp32", "bf16", "fp16" };
+    private static readonly NameTable<InferencePrecision> s_table = new NameTable<InferencePrecision>("inference precision")
+        .Add("fp32", InferencePrecision.Fp32, "float32")
+        .Add("bf16", InferencePrecision.Bf16, "bfloat16")
+        .Add("fp16", InferencePrecision.Fp16, "float16", "half");
 
-    public static InferencePrecision Parse(string name)
-    {
-        ArgumentNullException.ThrowIfNull(name);
-        return name.Trim().ToLowerInvariant() switch
-        {
-            "fp32" or "float32" => InferencePrecision.Fp32,
-            "bf16" or "bfloat16" => InferencePrecision.Bf16,
-            "fp16" or "float16" or "half" => InferencePrecision.Fp16,
-            _ => throw new ArgumentException($"Unknown inference precision '{name}'. Expected one of: {string.Join(", ", Names)}.", nameof(name)),
-        };
-    }
+    public static IReadOnlyList<string> Names { get; } = s_table.Names;
 
-    public static string ToName(InferencePrecision precision) => precision switch
-    {
-        InferencePrecision.Fp32 => "fp32",
-        InferencePrecision.Bf16 => "bf16",
-        InferencePrecision.Fp16 => "fp16",
-        _ => throw new ArgumentOutOfRangeException(nameof(precision), precision, "Unknown precision."),
-    };
+    public static InferencePrecision Parse(string name) => s_table.Parse(name);
+
+    public static string ToName(InferencePrecision precision) => s_table.ToName(precision);
 }

@@ -1,27 +1,18 @@
+using ModelZoo.Core;
+
 namespace ModelZoo.Models.Layout;
 
 /// <summary>The names of <see cref="MemoryFormat"/> used by the command line: auto, channels-last, contiguous.</summary>
 public static class MemoryFormatNames
 {
-    public static IReadOnlyList<string> Names { get; } = new[] { "auto", "channels-last", "contiguous" };
+    private static readonly NameTable<MemoryFormat> s_table = new NameTable<MemoryFormat>("memory format")
+        .Add("auto", MemoryFormat.Auto)
+        .Add("channels-last", MemoryFormat.ChannelsLast, "nhwc")
+        .Add("contiguous", MemoryFormat.Contiguous, "nchw");
 
-    public static MemoryFormat Parse(string name)
-    {
-        ArgumentNullException.ThrowIfNull(name);
-        return name.Trim().ToLowerInvariant().Replace('_', '-') switch
-        {
-            "auto" => MemoryFormat.Auto,
-            "channels-last" or "nhwc" => MemoryFormat.ChannelsLast,
-            "contiguous" or "nchw" => MemoryFormat.Contiguous,
-            _ => throw new ArgumentException($"Unknown memory format '{name}'. Expected one of: {string.Join(", ", Names)}.", nameof(name)),
-        };
-    }
+    public static IReadOnlyList<string> Names { get; } = s_table.Names;
 
-    public static string ToName(MemoryFormat format) => format switch
-    {
-        MemoryFormat.Auto => "auto",
-        MemoryFormat.ChannelsLast => "channels-last",
-        MemoryFormat.Contiguous => "contiguous",
-        _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown memory format."),
-    };
+    public static MemoryFormat Parse(string name) => s_table.Parse(name);
+
+    public static string ToName(MemoryFormat format) => s_table.ToName(format);
 }
