@@ -31,6 +31,8 @@ internal static class CliErrors
     {
         if (ex is OperationCanceledException) return "cancelled";
         string message = ex is KeyNotFoundException && ex.Message.StartsWith('\'') ? ex.Message.Trim('\'') : ex.Message;
+        if (ex is ArgumentOutOfRangeException { ActualValue: { } actual })   // .NET appends the value the message already names
+            message = message.Replace($"{Environment.NewLine}Actual value was {actual}.", "");
         if (ex is ArgumentException { ParamName: { } name }) message = message.Replace($" (Parameter '{name}')", "");
         message = message.ReplaceLineEndings(" ").Replace('\t', ' ');
         int frames = message.IndexOf(" Exception raised from ", StringComparison.Ordinal);   // libtorch appends its C++ stack

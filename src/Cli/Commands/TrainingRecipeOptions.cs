@@ -98,8 +98,7 @@ internal sealed class TrainingRecipeOptions
         }
         catch (Exception ex) when (ex is ArgumentException or FormatException)
         {
-            string message = ex.Message.Split('\n')[0];
-            if (ex is ArgumentException { ParamName: { } p }) message = message.Replace($" (Parameter '{p}')", "");
+            string message = CliErrors.OneLine(ex);
             result.AddError(prefix is null || message.StartsWith(prefix, StringComparison.Ordinal) ? message : $"{prefix}: {message}");
         }
     }
