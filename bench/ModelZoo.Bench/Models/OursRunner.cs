@@ -60,7 +60,9 @@ internal sealed class OursRunner : IDisposable
         return _macs[model] = (summary.Macs, summary.Layers.Where(l => l.Type == "Linear").Sum(l => l.Macs));
     }
 
-    /// <summary>One step exactly as <see cref="Trainer"/> takes it.</summary>
+    /// <summary>One plain TorchSharp training step: forward, loss (with GoogLeNet's aux heads when active), backward,
+    /// step. Gradients are dropped first (<see cref="Optimizers.ClearGradients"/>, PyTorch's set_to_none); note that
+    /// <see cref="Trainer"/>'s loop zero-fills them instead, which measured faster on LeNet-5 (bench/README.md).</summary>
     internal static void TrainStep(ImageClassifier model, optim.Optimizer optimizer, Tensor x, Tensor y)
     {
         using var scope = torch.NewDisposeScope();
