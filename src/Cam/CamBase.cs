@@ -1,7 +1,4 @@
-using ModelZoo.Models;
 using ModelZoo.Models.Transfer;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace ModelZoo.Cam;
 

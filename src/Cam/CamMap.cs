@@ -1,6 +1,3 @@
-using TorchSharp;
-using static TorchSharp.torch;
-
 namespace ModelZoo.Cam;
 
 /// <summary>A [Height, Width] map of floats, row-major (row y, column x at y * Width + x).</summary>

@@ -1,5 +1,4 @@
 using ModelZoo.Cam.Methods;
-using ModelZoo.Models;
 
 namespace ModelZoo.Cam;
 

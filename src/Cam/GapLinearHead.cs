@@ -1,7 +1,4 @@
-using ModelZoo.Models;
-using TorchSharp;
 using TorchSharp.Modules;
-using static TorchSharp.torch;
 
 namespace ModelZoo.Cam;
 

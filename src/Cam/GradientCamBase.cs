@@ -1,5 +1,3 @@
-using ModelZoo.Models;
-
 namespace ModelZoo.Cam;
 
 /// <summary>Base of the CAM methods that weight the activations by gradients (Grad-CAM, Grad-CAM++, HiResCAM,

@@ -1,6 +1,3 @@
-using ModelZoo.Models;
-using static TorchSharp.torch;
-
 namespace ModelZoo.Cam;
 
 /// <summary>

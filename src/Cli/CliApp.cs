@@ -1,4 +1,3 @@
-using System.CommandLine;
 using ModelZoo.Cli.Commands;
 
 namespace ModelZoo.Cli;

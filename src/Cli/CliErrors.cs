@@ -1,7 +1,6 @@
 using ModelZoo.Core;
 using ModelZoo.Data.Datasets.Common;
 using ModelZoo.Data.Datasets.Download;
-using ModelZoo.Data.Imaging;
 using ModelZoo.Models.Weights;
 using ModelZoo.Models.Weights.Loading;
 

@@ -1,5 +1,3 @@
-using System.CommandLine;
-
 namespace ModelZoo.Cli;
 
 /// <summary>Parse errors a person can act on: an unknown verb is named with the closest verb (or the list of verbs), and

@@ -1,5 +1,3 @@
-using static TorchSharp.torch;
-
 namespace ModelZoo.Models;
 
 /// <summary>One auxiliary head's logits and its weight in the combined loss.</summary>

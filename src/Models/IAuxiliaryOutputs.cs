@@ -1,5 +1,3 @@
-using static TorchSharp.torch;
-
 namespace ModelZoo.Models;
 
 /// <summary>Implemented by models with auxiliary classifiers (GoogLeNet). A generic trainer calls

@@ -1,5 +1,3 @@
-using static TorchSharp.torch;
-
 namespace ModelZoo.Models;
 
 /// <summary>Output of a model with auxiliary heads: the main logits and each head's logits with its loss weight.</summary>

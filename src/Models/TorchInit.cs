@@ -1,6 +1,3 @@
-using TorchSharp;
-using static TorchSharp.torch;
-
 namespace ModelZoo.Models;
 
 /// <summary>Weight initialisers that must match PyTorch's exactly (same algorithm, same random draws).</summary>

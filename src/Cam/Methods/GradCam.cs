@@ -1,6 +1,3 @@
-using ModelZoo.Models;
-using static TorchSharp.torch;
-
 namespace ModelZoo.Cam.Methods;
 
 /// <summary>Grad-CAM (Selvaraju et al. 2017): α_k = mean over positions of ∂y_c/∂A_k; map = Σ_k α_k A_k. Any model, any layer.</summary>

@@ -1,6 +1,3 @@
-using ModelZoo.Models;
-using static TorchSharp.torch;
-
 namespace ModelZoo.Cam.Methods;
 
 /// <summary>HiResCAM (Draelos and Carin 2020): map = Σ_k (∂y_c/∂A_k ⊙ A_k), the element-wise product without pooling

@@ -1,6 +1,3 @@
-using ModelZoo.Models;
-using static TorchSharp.torch;
-
 namespace ModelZoo.Cam.Methods;
 
 /// <summary>Layer-CAM (Jiang et al. 2021): map = Σ_k ReLU(∂y_c/∂A_k) ⊙ A_k, a per-position weighting that also works on

@@ -1,6 +1,3 @@
-using ModelZoo.Models;
-using static TorchSharp.torch;
-
 namespace ModelZoo.Cam.Methods;
 
 /// <summary>XGrad-CAM (Fu et al. 2020): w_k = Σ_ij (A_k · ∂y_c/∂A_k) / (Σ_ij A_k + ε); map = Σ_k w_k A_k (ε = 1e-7).</summary>
@@ -12,9 +9,9 @@ public sealed class XGradCam(ImageClassifier model, CamOptions? options = null) 
 
     protected override Tensor LayerMap(CamLayerContext layer)
     {
-        Tensor g = layer.RequireGradients(), a = layer.Activations;
+        Tensor a = layer.Activations;
         long[] space = { 2, 3 };
-        Tensor weights = (g * a).sum(space, keepdim: true) / (a.sum(space, keepdim: true) + Epsilon);
+        Tensor weights = (layer.RequireGradients() * a).sum(space, keepdim: true) / (a.sum(space, keepdim: true) + Epsilon);
         return (weights * a).sum(1);
     }
 }

@@ -1,7 +1,3 @@
-using ModelZoo.Models;
-using TorchSharp;
-using static TorchSharp.torch;
-
 namespace ModelZoo.Cam.Metrics;
 
 /// <summary>

@@ -1,8 +1,5 @@
 using ModelZoo.Data.Imaging;
-using ModelZoo.Models;
-using TorchSharp;
 using TorchSharp.Modules;
-using static TorchSharp.torch;
 
 namespace ModelZoo.Cam.Rendering;
 

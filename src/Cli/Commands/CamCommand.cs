@@ -1,8 +1,5 @@
-using System.CommandLine;
 using ModelZoo.Cam;
 using ModelZoo.Cam.Rendering;
-using ModelZoo.Training;
-using ModelZoo.Training.Jobs;
 using TorchSharp;
 
 namespace ModelZoo.Cli.Commands;

@@ -1,8 +1,4 @@
-using ModelZoo.Cli.Output;
 using ModelZoo.Data.Transforms;
-using ModelZoo.Models;
-using ModelZoo.Models.Resolution;
-using ModelZoo.Training.Jobs;
 
 namespace ModelZoo.Cli.Commands;
 

@@ -1,10 +1,6 @@
-using System.Globalization;
-using System.Text.Json;
 using ModelZoo.Cam;
 using ModelZoo.Cam.Metrics;
 using ModelZoo.Cam.Rendering;
-using ModelZoo.Data.Imaging;
-using ModelZoo.Models;
 using TorchSharp;
 using static TorchSharp.torch;
 

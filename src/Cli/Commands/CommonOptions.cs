@@ -1,6 +1,3 @@
-using System.CommandLine;
-using ModelZoo.Training.Jobs;
-
 namespace ModelZoo.Cli.Commands;
 
 /// <summary>Options shared by several verbs, with one definition each.</summary>

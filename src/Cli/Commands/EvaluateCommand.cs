@@ -1,9 +1,3 @@
-using System.CommandLine;
-using System.Globalization;
-using System.Text.Json;
-using ModelZoo.Training;
-using ModelZoo.Training.Jobs;
-
 namespace ModelZoo.Cli.Commands;
 
 /// <summary>`modelzoo evaluate`: accuracy of saved weights on a dataset range.</summary>

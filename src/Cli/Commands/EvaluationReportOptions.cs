@@ -1,9 +1,5 @@
-using System.CommandLine;
-using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using ModelZoo.Training;
 using ModelZoo.Training.Metrics;
 using ModelZoo.Training.Plots;
 

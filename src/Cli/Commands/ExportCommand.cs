@@ -1,10 +1,4 @@
 using ModelZoo.Core.Preprocessing;
-using System.CommandLine;
-using System.Globalization;
-using System.Text.Json;
-using ModelZoo.Cli.Output;
-using ModelZoo.Models;
-using ModelZoo.Models.Resolution;
 using ModelZoo.Onnx.Export;
 using ModelZoo.Onnx.Serving;
 

@@ -1,7 +1,4 @@
-using System.CommandLine;
-using System.Text.Json;
 using ModelZoo.Cam.Rendering;
-using ModelZoo.Data.Imaging;
 
 namespace ModelZoo.Cli.Commands;
 

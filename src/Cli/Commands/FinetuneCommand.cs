@@ -1,9 +1,4 @@
-using System.CommandLine;
-using System.Globalization;
-using System.Text.Json;
-using ModelZoo.Cli.Output;
 using ModelZoo.Training.Checkpoints;
-using ModelZoo.Training.Jobs;
 
 namespace ModelZoo.Cli.Commands;
 

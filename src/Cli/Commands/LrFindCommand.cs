@@ -1,8 +1,3 @@
-using System.CommandLine;
-using System.Globalization;
-using System.Text.Json;
-using ModelZoo.Training;
-using ModelZoo.Training.Jobs;
 using ModelZoo.Training.Tuning;
 
 namespace ModelZoo.Cli.Commands;

@@ -1,6 +1,3 @@
-using System.CommandLine;
-using ModelZoo.Models;
-
 namespace ModelZoo.Cli.Commands;
 
 /// <summary>Model options for building a model around a plain weights file (catalog weights imply them).</summary>

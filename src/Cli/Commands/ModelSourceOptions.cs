@@ -1,7 +1,3 @@
-using System.CommandLine;
-using ModelZoo.Models;
-using ModelZoo.Models.Resolution;
-
 namespace ModelZoo.Cli.Commands;
 
 /// <summary>What the verbs that use a model with its weights (predict, cam, export, filters) take to resolve it, defined

@@ -1,7 +1,3 @@
-using System.CommandLine;
-using System.Text.Json;
-using ModelZoo.Models;
-
 namespace ModelZoo.Cli.Commands;
 
 /// <summary>`modelzoo models`: lists registered architectures.</summary>

@@ -1,13 +1,7 @@
-using System.CommandLine;
-using System.Globalization;
-using System.Text.Json;
-using ModelZoo.Cli.Output;
 using ModelZoo.Core.Preprocessing;
 using ModelZoo.Data.Transforms;
 using ModelZoo.Models.Pretrained;
-using ModelZoo.Models.Resolution;
 using ModelZoo.Training.Inference;
-using ModelZoo.Training.Jobs;
 
 namespace ModelZoo.Cli.Commands;
 

@@ -1,6 +1,3 @@
-using System.CommandLine;
-using ModelZoo.Training.Jobs;
-
 namespace ModelZoo.Cli.Commands;
 
 /// <summary>The preprocessing options of the verbs that run weights on images (predict, evaluate), defined once:

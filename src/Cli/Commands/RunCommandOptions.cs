@@ -1,7 +1,4 @@
-using System.CommandLine;
-using ModelZoo.Training;
 using ModelZoo.Training.Checkpoints;
-using ModelZoo.Training.Jobs;
 
 namespace ModelZoo.Cli.Commands;
 

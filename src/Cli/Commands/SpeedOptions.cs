@@ -1,4 +1,3 @@
-using System.CommandLine;
 using ModelZoo.Models.Inference;
 using ModelZoo.Models.Layout;
 

@@ -1,6 +1,3 @@
-using System.CommandLine;
-using System.Globalization;
-using ModelZoo.Models;
 using ModelZoo.Models.Summary;
 
 namespace ModelZoo.Cli.Commands;

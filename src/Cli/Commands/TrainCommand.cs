@@ -1,8 +1,3 @@
-using System.CommandLine;
-using System.Text.Json;
-using ModelZoo.Cli.Output;
-using ModelZoo.Training.Jobs;
-
 namespace ModelZoo.Cli.Commands;
 
 /// <summary>`modelzoo train`: trains a registered model on a dataset and saves a checkpoint.</summary>

@@ -1,7 +1,4 @@
-using System.CommandLine;
 using System.CommandLine.Parsing;
-using System.Globalization;
-using ModelZoo.Training;
 using ModelZoo.Training.Recipes;
 using ModelZoo.Training.Schedulers;
 

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using ModelZoo.Models.Weights.Loading;
 
 namespace ModelZoo.Cli.Commands;

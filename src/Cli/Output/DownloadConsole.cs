@@ -1,4 +1,3 @@
-using System.Globalization;
 using ModelZoo.Core;
 using ModelZoo.Models.Pretrained;
 

@@ -1,6 +1,4 @@
-using System.Globalization;
 using ModelZoo.Core;
-using ModelZoo.Training;
 using Spectre.Console;
 
 namespace ModelZoo.Cli.Output;

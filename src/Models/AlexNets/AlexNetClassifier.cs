@@ -1,5 +1,4 @@
 using ModelZoo.Models.Layers;
-using static TorchSharp.torch;
 
 namespace ModelZoo.Models.AlexNets;
 

@@ -1,6 +1,3 @@
-using TorchSharp.Modules;
-using static TorchSharp.torch;
-
 namespace ModelZoo.Models.GoogLeNets;
 
 /// <summary>torchvision's GoogLeNet <c>BasicConv2d</c>: convolution without bias → BatchNorm (eps 0.001) → ReLU.

@@ -1,8 +1,5 @@
 using ModelZoo.Core.Preprocessing;
 using ModelZoo.Models.Layers;
-using TorchSharp;
-using TorchSharp.Modules;
-using static TorchSharp.torch;
 
 namespace ModelZoo.Models.GoogLeNets;
 

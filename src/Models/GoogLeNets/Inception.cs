@@ -1,7 +1,3 @@
-using TorchSharp;
-using TorchSharp.Modules;
-using static TorchSharp.torch;
-
 namespace ModelZoo.Models.GoogLeNets;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using ModelZoo.Models.Layers;
-using TorchSharp.Modules;
-using static TorchSharp.torch;
 
 namespace ModelZoo.Models.GoogLeNets;
 

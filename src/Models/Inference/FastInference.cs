@@ -1,8 +1,5 @@
 using ModelZoo.Models.Layers;
 using ModelZoo.Models.Layout;
-using TorchSharp;
-using TorchSharp.Modules;
-using static TorchSharp.torch;
 
 namespace ModelZoo.Models.Inference;
 

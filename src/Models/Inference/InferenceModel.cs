@@ -1,6 +1,4 @@
 using ModelZoo.Models.Layout;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace ModelZoo.Models.Inference;
 

@@ -1,5 +1,3 @@
-using ModelZoo.Core;
-
 namespace ModelZoo.Models.Inference;
 
 /// <summary>The names of <see cref="InferencePrecision"/> used by the command line and benchmarks: fp32, bf16, fp16.</summary>

@@ -1,6 +1,3 @@
-using TorchSharp;
-using static TorchSharp.torch;
-
 namespace ModelZoo.Models.Inference;
 
 /// <summary>Independent copies of a model: <see cref="ImageClassifier.NewInstance"/> rebuilds the architecture, then every

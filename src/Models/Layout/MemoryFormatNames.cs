@@ -1,5 +1,3 @@
-using ModelZoo.Core;
-
 namespace ModelZoo.Models.Layout;
 
 /// <summary>The names of <see cref="MemoryFormat"/> used by the command line: auto, channels-last, contiguous.</summary>

@@ -1,7 +1,4 @@
 using ModelZoo.Models.Summary;
-using TorchSharp;
-using TorchSharp.Modules;
-using static TorchSharp.torch;
 
 namespace ModelZoo.Models.LeNets;
 

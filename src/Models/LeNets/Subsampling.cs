@@ -1,7 +1,3 @@
-using TorchSharp;
-using TorchSharp.Modules;
-using static TorchSharp.torch;
-
 namespace ModelZoo.Models.LeNets;
 
 /// <summary>LeNet-5's trainable sub-sampling layer (S2, S4): the sum of each non-overlapping 2×2 block,

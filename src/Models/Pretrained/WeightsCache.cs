@@ -1,4 +1,3 @@
-using ModelZoo.Core;
 using ModelZoo.Core.Downloads;
 
 namespace ModelZoo.Models.Pretrained;

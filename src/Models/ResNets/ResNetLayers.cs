@@ -1,6 +1,3 @@
-using TorchSharp.Modules;
-using static TorchSharp.torch;
-
 namespace ModelZoo.Models.ResNets;
 
 /// <summary>torchvision's <c>conv3x3</c>, <c>conv1x1</c> and the shortcut addition shared by both blocks.</summary>

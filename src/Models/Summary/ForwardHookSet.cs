@@ -1,5 +1,3 @@
-using static TorchSharp.torch;
-
 namespace ModelZoo.Models.Summary;
 
 /// <summary>Forward hooks registered on several modules, removed together on <see cref="Dispose"/> (the one

@@ -1,5 +1,3 @@
-using static TorchSharp.torch;
-
 namespace ModelZoo.Models.Summary;
 
 /// <summary>Implemented by custom layers that know their multiply-accumulate count (e.g. a partially connected

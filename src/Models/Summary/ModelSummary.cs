@@ -1,7 +1,4 @@
 using System.Runtime.InteropServices;
-using TorchSharp;
-using TorchSharp.Modules;
-using static TorchSharp.torch;
 
 namespace ModelZoo.Models.Summary;
 

@@ -1,5 +1,3 @@
-using static TorchSharp.torch;
-
 namespace ModelZoo.Models.Transfer;
 
 /// <summary>Resolves dotted module paths ("layer1", "layer2.0.conv1", "classifier.6") in a module tree.</summary>

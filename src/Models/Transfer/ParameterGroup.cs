@@ -1,5 +1,3 @@
-using TorchSharp.Modules;
-
 namespace ModelZoo.Models.Transfer;
 
 /// <summary>Parameters trained with their own learning rate (PyTorch's optimizer <c>param_groups</c> entry), e.g. a

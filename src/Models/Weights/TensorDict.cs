@@ -1,7 +1,5 @@
-using ModelZoo.Core;
 using System.Collections;
 using ModelZoo.Models.Weights.Loading;
-using static TorchSharp.torch;
 
 namespace ModelZoo.Models.Weights;
 

@@ -1,7 +1,5 @@
 using System.Buffers.Binary;
 using ModelZoo.Models.Weights.Pickle;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace ModelZoo.Models.Weights;
 

@@ -1,4 +1,3 @@
-using ModelZoo.Core;
 namespace ModelZoo.Models.Weights;
 
 /// <summary>A checkpoint pickle referenced a Python global outside the allow-list (for example <c>os.system</c>

@@ -1,4 +1,3 @@
-using ModelZoo.Core;
 using ModelZoo.Models.Weights.ModelZooFormat;
 using ModelZoo.Models.Weights.PyTorch;
 using ModelZoo.Models.Weights.SafetensorsFormat;

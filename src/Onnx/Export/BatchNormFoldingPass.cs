@@ -1,7 +1,4 @@
 using ModelZoo.Models.Layers;
-using ModelZoo.Onnx.Proto;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace ModelZoo.Onnx.Export;
 

@@ -1,5 +1,3 @@
-using static TorchSharp.torch;
-
 namespace ModelZoo.Onnx.Export;
 
 /// <summary>Maps one module type to ONNX nodes. Implement <see cref="OnnxModuleEmitter{TModule}"/> and register it with

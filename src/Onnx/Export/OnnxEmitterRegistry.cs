@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using static TorchSharp.torch;
 
 namespace ModelZoo.Onnx.Export;
 

@@ -2,9 +2,6 @@ using System.Reflection;
 using ModelZoo.Models;
 using ModelZoo.Core.IO;
 using ModelZoo.Onnx.Export.Emitters;
-using ModelZoo.Onnx.Proto;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace ModelZoo.Onnx.Export;
 

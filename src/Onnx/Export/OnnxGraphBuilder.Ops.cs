@@ -1,5 +1,3 @@
-using ModelZoo.Onnx.Proto;
-
 namespace ModelZoo.Onnx.Export;
 
 /// <summary>The typed operator methods: each adds one ONNX node and computes its output shape (the standard ONNX shape

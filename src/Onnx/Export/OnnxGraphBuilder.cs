@@ -1,7 +1,4 @@
 using ModelZoo.Onnx.Export.Emitters;
-using ModelZoo.Onnx.Proto;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace ModelZoo.Onnx.Export;
 

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ModelZoo.Models.Pretrained;
-using ModelZoo.Onnx.Proto;
 
 namespace ModelZoo.Onnx.Export;
 

@@ -1,5 +1,3 @@
-using static TorchSharp.torch;
-
 namespace ModelZoo.Onnx.Export;
 
 /// <summary>Typed base of an emitter for modules of type <typeparamref name="TModule"/> (eval-mode semantics).</summary>

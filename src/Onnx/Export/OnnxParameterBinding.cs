@@ -1,5 +1,3 @@
-using static TorchSharp.torch;
-
 namespace ModelZoo.Onnx.Export;
 
 /// <summary>How one initializer input of a weighted node maps back to a state-dict entry of the model: the node input

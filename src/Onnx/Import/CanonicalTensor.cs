@@ -1,7 +1,3 @@
-using ModelZoo.Onnx.Proto;
-using TorchSharp;
-using static TorchSharp.torch;
-
 namespace ModelZoo.Onnx.Import;
 
 /// <summary>An initializer of a weighted node in the layout weight import compares: dense weights as [out, in] (Gemm's

@@ -1,7 +1,6 @@
 using ModelZoo.Core.Preprocessing;
 using ModelZoo.Models.MlNetResNets;
 using ModelZoo.Models.Pretrained;
-using ModelZoo.Onnx.Proto;
 
 namespace ModelZoo.Onnx.Import;
 

@@ -1,9 +1,6 @@
 using ModelZoo.Models;
 using ModelZoo.Models.Weights.Loading;
 using ModelZoo.Onnx.Export;
-using ModelZoo.Onnx.Proto;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace ModelZoo.Onnx.Import;
 

@@ -1,7 +1,6 @@
 using ModelZoo.Models;
 using ModelZoo.Models.Weights.Loading;
 using ModelZoo.Onnx.Export;
-using ModelZoo.Onnx.Proto;
 
 namespace ModelZoo.Onnx.Import;
 

@@ -1,5 +1,3 @@
-using ModelZoo.Onnx.Proto;
-
 namespace ModelZoo.Onnx.Import;
 
 /// <summary>The weighted nodes of a graph in node order, each with its nearest weighted ancestors (through any

@@ -1,5 +1,3 @@
-using ModelZoo.Onnx.Proto;
-
 namespace ModelZoo.Onnx.Import;
 
 /// <summary>A Conv, BatchNormalization or dense (Gemm, MatMul with a constant operand) node of a graph, with its constant

@@ -85,6 +85,7 @@ public sealed class AttributeProto
         {
             switch (field)
             {
+                case TypeField: a.Type = (AttributeType)reader.ReadInt32(); break;   // the type says which value field counts
                 case NameField: a.Name = reader.ReadString(); break;
                 case FField: a.F = reader.ReadFloat(); break;
                 case IField: a.I = reader.ReadInt64(); break;
@@ -92,7 +93,6 @@ public sealed class AttributeProto
                 case TField: a.T = TensorProto.Read(reader.ReadMessage("TensorProto")); break;
                 case FloatsField: reader.ReadFloats(wire, a.Floats); break;
                 case IntsField: reader.ReadInt64s(wire, a.Ints); break;
-                case TypeField: a.Type = (AttributeType)reader.ReadInt32(); break;
                 default: reader.Skip(wire); break;
             }
         }

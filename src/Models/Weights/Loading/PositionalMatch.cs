@@ -1,5 +1,3 @@
-using static TorchSharp.torch;
-
 namespace ModelZoo.Models.Weights.Loading;
 
 /// <summary><see cref="KeyMatching.Position"/>: pairs the checkpoint's tensors with the model's in order, or refuses

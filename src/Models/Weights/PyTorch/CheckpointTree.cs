@@ -1,8 +1,6 @@
-using ModelZoo.Core;
 using System.Numerics;
 using ModelZoo.Core.Pickle;
 using ModelZoo.Models.Weights.Pickle;
-using static TorchSharp.torch;
 
 namespace ModelZoo.Models.Weights.PyTorch;
 

@@ -1,4 +1,3 @@
-using ModelZoo.Core;
 using System.IO.Hashing;
 
 namespace ModelZoo.Models.Weights.PyTorch;

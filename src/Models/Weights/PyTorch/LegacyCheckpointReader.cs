@@ -1,4 +1,3 @@
-using ModelZoo.Core;
 using System.Buffers.Binary;
 using System.Numerics;
 using ModelZoo.Models.Weights.Pickle;

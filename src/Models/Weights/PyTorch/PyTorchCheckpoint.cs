@@ -1,6 +1,4 @@
-using ModelZoo.Core;
 using ModelZoo.Core.Pickle;
-using static TorchSharp.torch;
 
 namespace ModelZoo.Models.Weights.PyTorch;
 

@@ -1,7 +1,4 @@
-using ModelZoo.Core;
 using ModelZoo.Models.Weights.Pickle;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace ModelZoo.Models.Weights.PyTorch;
 

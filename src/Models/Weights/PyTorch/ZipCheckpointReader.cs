@@ -1,4 +1,3 @@
-using ModelZoo.Core;
 using System.IO.Compression;
 using System.Text;
 using ModelZoo.Models.Weights.Pickle;

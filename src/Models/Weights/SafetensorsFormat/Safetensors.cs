@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using System.Text.Json;
 using ModelZoo.Core.IO;
-using static TorchSharp.torch;
 
 namespace ModelZoo.Models.Weights.SafetensorsFormat;
 

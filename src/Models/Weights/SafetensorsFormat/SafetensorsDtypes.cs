@@ -1,5 +1,4 @@
 using ModelZoo.Models.Weights.Pickle;
-using static TorchSharp.torch;
 
 namespace ModelZoo.Models.Weights.SafetensorsFormat;
 

@@ -1,5 +1,3 @@
-using static TorchSharp.torch;
-
 namespace ModelZoo.Models.Weights.SafetensorsFormat;
 
 /// <summary>One tensor described by a safetensors header.</summary>

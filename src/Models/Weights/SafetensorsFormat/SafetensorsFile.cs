@@ -1,7 +1,5 @@
-using ModelZoo.Core;
 using System.Buffers.Binary;
 using ModelZoo.Models.Weights.Pickle;
-using static TorchSharp.torch;
 
 namespace ModelZoo.Models.Weights.SafetensorsFormat;
 

@@ -1,4 +1,3 @@
-using ModelZoo.Core;
 using System.Text.Json;
 using ModelZoo.Models.Weights.Pickle;
 

@@ -1,9 +1,7 @@
-using ModelZoo.Core;
 using System.Text;
 using ModelZoo.Core.IO;
 using ModelZoo.Models.Weights.Loading;
 using ModelZoo.Models.Weights.Pickle;
-using static TorchSharp.torch;
 
 namespace ModelZoo.Models.Weights.TorchSharpFormat;
 

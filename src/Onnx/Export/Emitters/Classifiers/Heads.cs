@@ -1,5 +1,3 @@
-using static TorchSharp.torch;
-
 namespace ModelZoo.Onnx.Export.Emitters.Classifiers;
 
 /// <summary>The avgpool → flatten → classifier head shared by AlexNet and VGG.</summary>

@@ -1,6 +1,5 @@
 using ModelZoo.Onnx.Export.Emitters.Layers;
 using ModelZoo.Models.CifarResNets;
-using TorchSharp.Modules;
 
 namespace ModelZoo.Onnx.Export.Emitters.Families;
 

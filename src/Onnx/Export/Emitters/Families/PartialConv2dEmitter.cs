@@ -1,6 +1,4 @@
 using ModelZoo.Models.LeNets;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace ModelZoo.Onnx.Export.Emitters.Families;
 

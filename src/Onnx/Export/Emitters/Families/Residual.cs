@@ -1,5 +1,3 @@
-using static TorchSharp.torch;
-
 namespace ModelZoo.Onnx.Export.Emitters.Families;
 
 /// <summary>The end of a torchvision residual block: branch + (downsample(x) or x), then the block's ReLU.</summary>

@@ -1,5 +1,3 @@
-using TorchSharp.Modules;
-
 namespace ModelZoo.Onnx.Export.Emitters.Layers;
 
 /// <summary><c>AdaptiveAvgPool2d</c> → GlobalAveragePool (1×1), AveragePool (sizes divide), or otherwise two MatMuls with

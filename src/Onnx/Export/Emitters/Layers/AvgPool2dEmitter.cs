@@ -1,5 +1,3 @@
-using TorchSharp.Modules;
-
 namespace ModelZoo.Onnx.Export.Emitters.Layers;
 
 /// <summary><c>AvgPool2d</c> → AveragePool (count_include_pad carried over). Ceil mode is supported where it adds no

@@ -1,6 +1,3 @@
-using TorchSharp;
-using TorchSharp.Modules;
-
 namespace ModelZoo.Onnx.Export.Emitters.Layers;
 
 /// <summary><c>BatchNorm2d</c> (eval: running statistics) → BatchNormalization; a non-affine norm gets γ = 1, β = 0.</summary>

@@ -1,5 +1,3 @@
-using static TorchSharp.torch;
-
 namespace ModelZoo.Onnx.Export.Emitters.Layers;
 
 /// <summary>Emits a sequence of modules, each taking the previous one's output.</summary>

@@ -1,5 +1,3 @@
-using TorchSharp.Modules;
-
 namespace ModelZoo.Onnx.Export.Emitters.Layers;
 
 /// <summary><c>Conv2d</c> → Conv (zero padding, any stride, dilation and groups).</summary>

@@ -1,5 +1,3 @@
-using TorchSharp.Modules;
-
 namespace ModelZoo.Onnx.Export.Emitters.Layers;
 
 /// <summary><c>Identity</c> (e.g. a classifier reset to 0 classes): no node.</summary>

@@ -1,6 +1,3 @@
-using TorchSharp.Modules;
-using static TorchSharp.torch;
-
 namespace ModelZoo.Onnx.Export.Emitters.Layers;
 
 /// <summary><c>Linear</c> → Gemm (transB = 1) on [N, in]; on higher ranks MatMul with Wᵀ then Add.</summary>

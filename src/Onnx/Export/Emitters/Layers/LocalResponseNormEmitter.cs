@@ -1,5 +1,3 @@
-using TorchSharp.Modules;
-
 namespace ModelZoo.Onnx.Export.Emitters.Layers;
 
 /// <summary><c>LocalResponseNorm</c> → LRN (same α/n convention; odd sizes, where both centre the window alike).</summary>

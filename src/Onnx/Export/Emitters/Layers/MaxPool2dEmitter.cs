@@ -1,5 +1,3 @@
-using TorchSharp.Modules;
-
 namespace ModelZoo.Onnx.Export.Emitters.Layers;
 
 /// <summary><c>MaxPool2d</c> → MaxPool. Ceil mode becomes explicit end padding (padded cells never win a max), so the

@@ -1,5 +1,3 @@
-using TorchSharp.Modules;
-
 namespace ModelZoo.Onnx.Export.Emitters.Layers;
 
 /// <summary><c>ReLU</c> → Relu.</summary>
