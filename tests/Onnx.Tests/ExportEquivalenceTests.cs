@@ -48,7 +48,7 @@ public sealed class ExportEquivalenceTests
     [Fact]
     public void AlexNetMatches()
     {
-        using AlexNet model = Slim.Classifier(AlexNetBuilders.AlexNet(5, seed: 8), "classifier.1", 256 * 6 * 6);
+        using AlexNet model = Slim.Classifier(AlexNetBuilders.AlexNet(new() { NumClasses = 5 }, seed: 8), "classifier.1", 256 * 6 * 6);
         ExportCheck.AssertMatches(model, 63);
     }
 
@@ -77,7 +77,7 @@ public sealed class ExportEquivalenceTests
     [Fact]
     public void FoldedBatchNormMatchesAndRemovesTheNormNodes()
     {
-        using ResNet model = ResNetBuilders.ResNet18(6, seed: 5);
+        using ResNet model = ResNetBuilders.ResNet18(new() { NumClasses = 6 }, seed: 5);
         RandomizeBatchNormStatistics(model);
         var folded = new OnnxExportOptions { FoldBatchNorm = true };
         ExportCheck.AssertMatches(model, 32, folded);
@@ -96,7 +96,7 @@ public sealed class ExportEquivalenceTests
     [Fact]
     public void ModelWithoutClassifierExportsFeatures()
     {
-        using ResNet model = ResNetBuilders.ResNet18(0, seed: 7);
+        using ResNet model = ResNetBuilders.ResNet18(new() { NumClasses = 0 }, seed: 7);
         Proto.ModelProto proto = OnnxExport.ToModelProto(model, new OnnxExportOptions { InputSize = 32 });
         Assert.Equal("features", proto.Graph.Outputs[0].Name);
         ExportCheck.AssertMatches(model, 32);

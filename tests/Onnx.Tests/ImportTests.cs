@@ -54,10 +54,10 @@ public sealed class ImportTests
     public void WrongArchitectureIsRefusedInOneLineAndNothingIsWritten()
     {
         using var dir = RepoPaths.NewTempDir();
-        using ResNet resnet34 = ResNetBuilders.ResNet34(6, seed: 1);
+        using ResNet resnet34 = ResNetBuilders.ResNet34(new() { NumClasses = 6 }, seed: 1);
         string path = dir.File("r34.onnx");
         OnnxExport.Save(resnet34, path, new OnnxExportOptions { InputSize = 32 });
-        using ResNet resnet18 = ResNetBuilders.ResNet18(10, seed: 2);
+        using ResNet resnet18 = ResNetBuilders.ResNet18(new() { NumClasses = 10 }, seed: 2);
         Tensor before = resnet18.state_dict()["conv1.weight"].clone();
         var ex = Assert.Throws<OnnxImportException>(() => OnnxImport.LoadWeights(resnet18, path));
         Assert.DoesNotContain('\n', ex.Message);

@@ -32,7 +32,7 @@ public sealed class MlNetPipelineTests
     {
         using var dir = RepoPaths.NewTempDir();
         string image = RepoPaths.SharedData("images", "dog.jpg");
-        using ResNet resnet = ResNetBuilders.ResNet18(1000, seed: 0);
+        using ResNet resnet = ResNetBuilders.ResNet18(new() { NumClasses = 1000 }, seed: 0);
         Calibration.BatchNorm(resnet, new long[] { 1, 3, 224, 224 });
         string onnx = dir.File("resnet18.onnx");
         OnnxExport.Save(resnet, onnx, new OnnxExportOptions { ModelName = "resnet18", Labels = ImageNetCategories.All, Preprocessing = InferencePreset.ImageNet });

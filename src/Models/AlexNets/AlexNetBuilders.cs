@@ -6,21 +6,8 @@ namespace ModelZoo.Models.AlexNets;
 public static class AlexNetBuilders
 {
     /// <summary>torchvision's <c>alexnet</c> (61,100,840 parameters with 1000 classes).</summary>
-    public static AlexNet AlexNet(AlexNetOptions? options = null, long? seed = null)
-    {
-        using (SeedScope.Enter(seed)) return new AlexNet(options);
-    }
-
-    /// <summary>torchvision's <c>alexnet</c> for <paramref name="numClasses"/> classes.</summary>
-    public static AlexNet AlexNet(int numClasses, long? seed = null) => AlexNet(new AlexNetOptions { NumClasses = numClasses }, seed);
+    public static AlexNet AlexNet(AlexNetOptions? options = null, long? seed = null) => SeedScope.Build(seed, () => new AlexNet(options));
 
     /// <summary>AlexNet as in Krizhevsky et al. 2012 (LRN, two groups, 227×227 input).</summary>
-    public static AlexNetOriginal AlexNetOriginal(AlexNetOriginalOptions? options = null, long? seed = null)
-    {
-        using (SeedScope.Enter(seed)) return new AlexNetOriginal(options);
-    }
-
-    /// <summary>AlexNet as in Krizhevsky et al. 2012 for <paramref name="numClasses"/> classes.</summary>
-    public static AlexNetOriginal AlexNetOriginal(int numClasses, long? seed = null) =>
-        AlexNetOriginal(new AlexNetOriginalOptions { NumClasses = numClasses }, seed);
+    public static AlexNetOriginal AlexNetOriginal(AlexNetOriginalOptions? options = null, long? seed = null) => SeedScope.Build(seed, () => new AlexNetOriginal(options));
 }

@@ -4,10 +4,7 @@ namespace ModelZoo.Models.CifarResNets;
 public static class CifarResNetBuilders
 {
     /// <summary>A CIFAR ResNet of the given depth (6n+2).</summary>
-    public static CifarResNet CifarResNet(CifarResNetOptions? options = null, long? seed = null)
-    {
-        using (SeedScope.Enter(seed)) return new CifarResNet(options);
-    }
+    public static CifarResNet CifarResNet(CifarResNetOptions? options = null, long? seed = null) => SeedScope.Build(seed, () => new CifarResNet(options));
 
     public static CifarResNet ResNet20(int numClasses = 10, long? seed = null) => CifarResNet(new() { Depth = 20, NumClasses = numClasses }, seed);
     public static CifarResNet ResNet32(int numClasses = 10, long? seed = null) => CifarResNet(new() { Depth = 32, NumClasses = numClasses }, seed);

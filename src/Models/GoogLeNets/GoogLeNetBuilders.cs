@@ -4,12 +4,5 @@ namespace ModelZoo.Models.GoogLeNets;
 public static class GoogLeNetBuilders
 {
     /// <summary>GoogLeNet (Inception v1), torchvision layout; 13,004,888 parameters with aux heads, 6,624,904 without.</summary>
-    public static GoogLeNet GoogLeNet(GoogLeNetOptions? options = null, long? seed = null)
-    {
-        using (SeedScope.Enter(seed)) return new GoogLeNet(options);
-    }
-
-    /// <summary>GoogLeNet for <paramref name="numClasses"/> classes (aux heads on).</summary>
-    public static GoogLeNet GoogLeNet(int numClasses, long? seed = null) =>
-        GoogLeNet(new GoogLeNetOptions { NumClasses = numClasses }, seed);
+    public static GoogLeNet GoogLeNet(GoogLeNetOptions? options = null, long? seed = null) => SeedScope.Build(seed, () => new GoogLeNet(options));
 }

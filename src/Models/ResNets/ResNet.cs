@@ -155,15 +155,4 @@ public sealed class ResNet : ImageClassifier
             else if (m is BasicBlock basic) nn.init.zeros_(basic.LastNorm.weight!);
         }
     }
-
-    // Builders, as in torchvision (`ResNet.ResNet50(numClasses: 10)`); the same as ResNetBuilders.
-    public static ResNet ResNet18(int numClasses = 1000, long? seed = null) => ResNetBuilders.ResNet18(numClasses, seed);
-    public static ResNet ResNet34(int numClasses = 1000, long? seed = null) => ResNetBuilders.ResNet34(numClasses, seed);
-    public static ResNet ResNet50(int numClasses = 1000, long? seed = null) => ResNetBuilders.ResNet50(numClasses, seed);
-    public static ResNet ResNet101(int numClasses = 1000, long? seed = null) => ResNetBuilders.ResNet101(numClasses, seed);
-    public static ResNet ResNet152(int numClasses = 1000, long? seed = null) => ResNetBuilders.ResNet152(numClasses, seed);
-    public static ResNet ResNeXt50_32x4d(int numClasses = 1000, long? seed = null) => ResNetBuilders.ResNeXt50_32x4d(new ResNetOptions { NumClasses = numClasses }, seed);
-    public static ResNet ResNeXt101_32x8d(int numClasses = 1000, long? seed = null) => ResNetBuilders.ResNeXt101_32x8d(new ResNetOptions { NumClasses = numClasses }, seed);
-    public static ResNet WideResNet50_2(int numClasses = 1000, long? seed = null) => ResNetBuilders.WideResNet50_2(new ResNetOptions { NumClasses = numClasses }, seed);
-    public static ResNet WideResNet101_2(int numClasses = 1000, long? seed = null) => ResNetBuilders.WideResNet101_2(new ResNetOptions { NumClasses = numClasses }, seed);
 }

@@ -16,32 +16,17 @@ public static class ResNetBuilders
     /// <summary>ResNet-18 (BasicBlock [2, 2, 2, 2]; 11,689,512 parameters at 1000 classes).</summary>
     public static ResNet ResNet18(ResNetOptions? options = null, long? seed = null) => Build(ResNetBlockKind.Basic, s_18, options, seed);
 
-    /// <summary>ResNet-18 for <paramref name="numClasses"/> classes.</summary>
-    public static ResNet ResNet18(int numClasses, long? seed = null) => ResNet18(new ResNetOptions { NumClasses = numClasses }, seed);
-
     /// <summary>ResNet-34 (BasicBlock [3, 4, 6, 3]; 21,797,672 parameters).</summary>
     public static ResNet ResNet34(ResNetOptions? options = null, long? seed = null) => Build(ResNetBlockKind.Basic, s_34, options, seed);
-
-    /// <summary>ResNet-34 for <paramref name="numClasses"/> classes.</summary>
-    public static ResNet ResNet34(int numClasses, long? seed = null) => ResNet34(new ResNetOptions { NumClasses = numClasses }, seed);
 
     /// <summary>ResNet-50 (Bottleneck [3, 4, 6, 3]; 25,557,032 parameters).</summary>
     public static ResNet ResNet50(ResNetOptions? options = null, long? seed = null) => Build(ResNetBlockKind.Bottleneck, s_34, options, seed);
 
-    /// <summary>ResNet-50 for <paramref name="numClasses"/> classes.</summary>
-    public static ResNet ResNet50(int numClasses, long? seed = null) => ResNet50(new ResNetOptions { NumClasses = numClasses }, seed);
-
     /// <summary>ResNet-101 (Bottleneck [3, 4, 23, 3]; 44,549,160 parameters).</summary>
     public static ResNet ResNet101(ResNetOptions? options = null, long? seed = null) => Build(ResNetBlockKind.Bottleneck, s_101, options, seed);
 
-    /// <summary>ResNet-101 for <paramref name="numClasses"/> classes.</summary>
-    public static ResNet ResNet101(int numClasses, long? seed = null) => ResNet101(new ResNetOptions { NumClasses = numClasses }, seed);
-
     /// <summary>ResNet-152 (Bottleneck [3, 8, 36, 3]; 60,192,808 parameters).</summary>
     public static ResNet ResNet152(ResNetOptions? options = null, long? seed = null) => Build(ResNetBlockKind.Bottleneck, s_152, options, seed);
-
-    /// <summary>ResNet-152 for <paramref name="numClasses"/> classes.</summary>
-    public static ResNet ResNet152(int numClasses, long? seed = null) => ResNet152(new ResNetOptions { NumClasses = numClasses }, seed);
 
     /// <summary>ResNeXt-50 32×4d (groups 32, width per group 4; 25,028,904 parameters).</summary>
     public static ResNet ResNeXt50_32x4d(ResNetOptions? options = null, long? seed = null) =>
@@ -59,10 +44,7 @@ public static class ResNetBuilders
     public static ResNet WideResNet101_2(ResNetOptions? options = null, long? seed = null) =>
         Build(ResNetBlockKind.Bottleneck, s_101, WithWidth(options, 1, 128, nameof(WideResNet101_2)), seed);
 
-    private static ResNet Build(ResNetBlockKind block, int[] layers, ResNetOptions? options, long? seed)
-    {
-        using (SeedScope.Enter(seed)) return new ResNet(block, layers, options);
-    }
+    private static ResNet Build(ResNetBlockKind block, int[] layers, ResNetOptions? options, long? seed) => SeedScope.Build(seed, () => new ResNet(block, layers, options));
 
     /// <summary>Sets the variant's groups and width; a caller's conflicting non-default value is an error, not overridden.</summary>
     private static ResNetOptions WithWidth(ResNetOptions? options, int groups, int widthPerGroup, string variant)

@@ -114,14 +114,4 @@ public sealed class Vgg : TorchvisionClassifierModel
         nn.init.normal_(linear.weight, 0.0, 0.01);
         if (linear.bias is not null) nn.init.zeros_(linear.bias);
     }
-
-    // Builders, as in torchvision (`Vgg.Vgg16(numClasses: 10)`); the same as VggBuilders.
-    public static Vgg Vgg11(int numClasses = 1000, long? seed = null) => VggBuilders.Vgg11(numClasses, seed);
-    public static Vgg Vgg11Bn(int numClasses = 1000, long? seed = null) => VggBuilders.Vgg11Bn(numClasses, seed);
-    public static Vgg Vgg13(int numClasses = 1000, long? seed = null) => VggBuilders.Vgg13(numClasses, seed);
-    public static Vgg Vgg13Bn(int numClasses = 1000, long? seed = null) => VggBuilders.Vgg13Bn(numClasses, seed);
-    public static Vgg Vgg16(int numClasses = 1000, long? seed = null) => VggBuilders.Vgg16(numClasses, seed);
-    public static Vgg Vgg16Bn(int numClasses = 1000, long? seed = null) => VggBuilders.Vgg16Bn(numClasses, seed);
-    public static Vgg Vgg19(int numClasses = 1000, long? seed = null) => VggBuilders.Vgg19(numClasses, seed);
-    public static Vgg Vgg19Bn(int numClasses = 1000, long? seed = null) => VggBuilders.Vgg19Bn(numClasses, seed);
 }

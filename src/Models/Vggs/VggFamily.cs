@@ -3,17 +3,20 @@ namespace ModelZoo.Models.Vggs;
 /// <summary>Registers vgg11, vgg11_bn, vgg13, vgg13_bn, vgg16, vgg16_bn, vgg19 and vgg19_bn with the <see cref="Zoo"/>.</summary>
 public sealed class VggFamily : IModelFamily
 {
-    public IEnumerable<ModelEntry> Entries { get; } = new[]
+    // torchvision's cfgs: each configuration is registered plain and with batch norm ("_bn").
+    private static readonly (int Depth, string Config, Func<VggOptions?, long?, Vgg> Plain, Func<VggOptions?, long?, Vgg> BatchNorm)[] s_variants =
     {
-        Entry("vgg11", "VGG-11 (configuration A)", VggBuilders.Vgg11),
-        Entry("vgg11_bn", "VGG-11 (configuration A) with batch norm", VggBuilders.Vgg11Bn),
-        Entry("vgg13", "VGG-13 (configuration B)", VggBuilders.Vgg13),
-        Entry("vgg13_bn", "VGG-13 (configuration B) with batch norm", VggBuilders.Vgg13Bn),
-        Entry("vgg16", "VGG-16 (configuration D)", VggBuilders.Vgg16),
-        Entry("vgg16_bn", "VGG-16 (configuration D) with batch norm", VggBuilders.Vgg16Bn),
-        Entry("vgg19", "VGG-19 (configuration E)", VggBuilders.Vgg19),
-        Entry("vgg19_bn", "VGG-19 (configuration E) with batch norm", VggBuilders.Vgg19Bn),
+        (11, "A", VggBuilders.Vgg11, VggBuilders.Vgg11Bn),
+        (13, "B", VggBuilders.Vgg13, VggBuilders.Vgg13Bn),
+        (16, "D", VggBuilders.Vgg16, VggBuilders.Vgg16Bn),
+        (19, "E", VggBuilders.Vgg19, VggBuilders.Vgg19Bn),
     };
+
+    public IEnumerable<ModelEntry> Entries { get; } = s_variants.SelectMany(v => new[]
+    {
+        Entry($"vgg{v.Depth}", $"VGG-{v.Depth} (configuration {v.Config})", v.Plain),
+        Entry($"vgg{v.Depth}_bn", $"VGG-{v.Depth} (configuration {v.Config}) with batch norm", v.BatchNorm),
+    }).ToArray();
 
     private static ModelEntry Entry(string name, string description, Func<VggOptions?, long?, Vgg> build) =>
         new(name, "VGG", description + "; input >= 32x32", new[] { 3, 224, 224 }, o => build(ToOptions(name, o), o.Seed));

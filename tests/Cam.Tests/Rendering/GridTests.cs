@@ -31,7 +31,7 @@ public sealed class GridTests
     [Fact]
     public void Filters_are_drawn_one_normalised_cell_each()
     {
-        using ResNet model = ResNetBuilders.ResNet18(numClasses: 10);
+        using ResNet model = ResNetBuilders.ResNet18(new() { NumClasses = 10 });
         ImageBuffer grid = FilterGrid.Render(model);
         // 64 RGB 7x7 kernels, scale 48 / 7 = 6 → 42-pixel cells, 8 x 8 with 2-pixel gaps.
         Assert.Equal((2 + 8 * 44, 2 + 8 * 44), (grid.Width, grid.Height));

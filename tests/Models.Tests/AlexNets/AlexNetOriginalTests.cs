@@ -69,9 +69,9 @@ public sealed class AlexNetOriginalTests
     [Fact]
     public void Builders_take_the_number_of_classes()
     {
-        using var original = AlexNetBuilders.AlexNetOriginal(numClasses: 10);
+        using var original = AlexNetBuilders.AlexNetOriginal(new() { NumClasses = 10 });
         Assert.Equal(10, original.NumClasses);
-        using var tv = AlexNetBuilders.AlexNet(numClasses: 7);
+        using var tv = AlexNetBuilders.AlexNet(new() { NumClasses = 7 });
         Assert.Equal(7, tv.NumClasses);
         Assert.Equal(new long[] { 7, 4096 }, tv.state_dict()["classifier.6.weight"].shape);
     }

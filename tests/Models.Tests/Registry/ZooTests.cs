@@ -36,7 +36,7 @@ public sealed class ZooTests
     [Fact]
     public void Torchvision_style_builder_syntax_works()
     {
-        using ResNet model = ResNet.ResNet18(numClasses: 10);
+        using ResNet model = ResNetBuilders.ResNet18(new() { NumClasses = 10 });
         Assert.Equal(10, model.NumClasses);
         Assert.Equal(11_689_512 - 513_000 + 5_130, model.parameters().Sum(p => p.numel()));
     }

@@ -33,7 +33,7 @@ public sealed class FeatureExtractorTests
     [Fact]
     public void ResNetStagesMatchFeatureInfo()
     {
-        using ResNet model = ResNetBuilders.ResNet18(10, seed: 0);
+        using ResNet model = ResNetBuilders.ResNet18(new() { NumClasses = 10 }, seed: 0);
         AssertStagesMatchFeatureInfo(model, 64);
     }
 
@@ -93,7 +93,7 @@ public sealed class FeatureExtractorTests
     [Fact]
     public void HeadlessBackboneReturnsPooledOrUnpooledFeatures()
     {
-        ResNet model = ResNetBuilders.ResNet18(10, seed: 0);
+        ResNet model = ResNetBuilders.ResNet18(new() { NumClasses = 10 }, seed: 0);
         using var backbone = new HeadlessBackbone(model);
         using var unpooled = new HeadlessBackbone(model, pooled: false);
         model.eval();
@@ -119,7 +119,7 @@ public sealed class FeatureExtractorTests
     [Fact]
     public void ForwardReturnsTheOutputAndGradientLeavesReachFrozenLayers()
     {
-        using ResNet model = ResNetBuilders.ResNet18(10, seed: 0);
+        using ResNet model = ResNetBuilders.ResNet18(new() { NumClasses = 10 }, seed: 0);
         model.eval();
         foreach (var p in model.parameters()) p.requires_grad = false;
         using var scope = torch.NewDisposeScope();

@@ -22,7 +22,7 @@ public sealed class FreezeTests
     [Fact]
     public void FreezeAndUnfreezeSetRequiresGradByModulePath()
     {
-        using ResNet model = ResNetBuilders.ResNet18(10, seed: 0);
+        using ResNet model = ResNetBuilders.ResNet18(new() { NumClasses = 10 }, seed: 0);
         int frozen = TransferLearning.Freeze(model, "layer1", "layer2");
         Dictionary<string, bool> flags = Flags(model);
         Assert.Equal(flags.Keys.Count(k => k.StartsWith("layer1.") || k.StartsWith("layer2.")), frozen);
@@ -47,7 +47,7 @@ public sealed class FreezeTests
     [Fact]
     public void UnknownPathNamesTheChildrenThatExist()
     {
-        using ResNet model = ResNetBuilders.ResNet18(10, seed: 0);
+        using ResNet model = ResNetBuilders.ResNet18(new() { NumClasses = 10 }, seed: 0);
         var ex = Assert.Throws<KeyNotFoundException>(() => TransferLearning.Freeze(model, "layer5"));
         Assert.Contains("layer5", ex.Message);
         Assert.Contains("layer4", ex.Message);
@@ -59,7 +59,7 @@ public sealed class FreezeTests
     [Fact]
     public void FreezeBackboneLeavesOnlyTheClassifierTrainable()
     {
-        using ResNet model = ResNetBuilders.ResNet18(10, seed: 0);
+        using ResNet model = ResNetBuilders.ResNet18(new() { NumClasses = 10 }, seed: 0);
         TransferLearning.FreezeBackbone(model);
         Assert.Equal(new[] { "fc.bias", "fc.weight" }, Flags(model).Where(kv => kv.Value).Select(kv => kv.Key).Order());
         Assert.Equal(512 * 10 + 10, TransferLearning.CountTrainable(model));
@@ -72,7 +72,7 @@ public sealed class FreezeTests
     [Fact]
     public void ReplaceClassifierGivesAFreshTrainableHeadIncludingGoogLeNetsAuxHeads()
     {
-        using ResNet resnet = ResNetBuilders.ResNet18(10, seed: 0);
+        using ResNet resnet = ResNetBuilders.ResNet18(new() { NumClasses = 10 }, seed: 0);
         TransferLearning.FreezeBackbone(resnet);
         TransferLearning.Freeze(resnet, "fc");
         var head = (Linear)TransferLearning.ReplaceClassifier(resnet, 5);
@@ -96,7 +96,7 @@ public sealed class FreezeTests
     [Fact]
     public void FrozenBackboneIsBitIdenticalAfterATrainingStepWhileTheHeadChanges()
     {
-        using ResNet model = ResNetBuilders.ResNet18(10, seed: 1);
+        using ResNet model = ResNetBuilders.ResNet18(new() { NumClasses = 10 }, seed: 1);
         TransferLearning.ReplaceClassifier(model, 3);
         TransferLearning.FreezeBackbone(model);
         Assert.Equal(20, TransferLearning.FreezeBatchNormStatistics(model));

@@ -55,7 +55,7 @@ public sealed class VggLayoutTests
     [Fact]
     public void Torchvision_style_builder_takes_the_number_of_classes()
     {
-        using Vgg model = Vgg.Vgg13Bn(numClasses: 3);
+        using Vgg model = VggBuilders.Vgg13Bn(new() { NumClasses = 3 });
         Assert.Equal("B", model.Config.Name);
         Assert.True(model.BatchNorm);
         Assert.Equal(3, model.NumClasses);

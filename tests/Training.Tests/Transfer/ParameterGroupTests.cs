@@ -15,7 +15,7 @@ public sealed class ParameterGroupTests
     [InlineData(OptimizerKind.AdamW)]
     public void EachGroupGetsItsOwnLearningRate(OptimizerKind kind)
     {
-        using ResNet model = ResNetBuilders.ResNet18(3, seed: 0);
+        using ResNet model = ResNetBuilders.ResNet18(new() { NumClasses = 3 }, seed: 0);
         TransferLearning.Freeze(model, "conv1", "bn1", "layer1");
         IReadOnlyList<ParameterGroup> groups = TransferLearning.HeadAndBackboneGroups(model, backboneLr: 1e-4, headLr: 1e-2);
         Assert.Equal(new[] { "backbone", "head" }, groups.Select(g => g.Name));
