@@ -10,31 +10,26 @@ namespace ModelZoo.Training.Schedulers;
 /// below <see cref="MinLearningRate"/>) and <see cref="Cooldown"/> epochs pass before counting again. Best value,
 /// counters and the number of reductions travel in training checkpoints.
 /// </summary>
-public sealed class ReduceOnPlateau : LearningRateScheduler
+public sealed class ReduceOnPlateau(string metric = "eval_loss", MonitorMode mode = MonitorMode.Auto, double factor = 0.1, int patience = 10,
+    double threshold = 1e-4, int cooldown = 0, double minLearningRate = 0, double warmupEpochs = 0)
+    : LearningRateScheduler(ScheduleInterval.Epoch, warmupEpochs)
 {
-    public ReduceOnPlateau(string metric = "eval_loss", MonitorMode mode = MonitorMode.Auto, double factor = 0.1, int patience = 10,
-        double threshold = 1e-4, int cooldown = 0, double minLearningRate = 0, double warmupEpochs = 0)
-        : base(ScheduleInterval.Epoch, warmupEpochs)
-    {
-        if (!(factor > 0 && factor < 1)) throw new ArgumentOutOfRangeException(nameof(factor), factor, "The reduction factor must be in (0, 1).");
-        if (patience < 0) throw new ArgumentOutOfRangeException(nameof(patience), patience, "Patience must be >= 0.");
-        if (!(threshold >= 0)) throw new ArgumentOutOfRangeException(nameof(threshold), threshold, "Threshold must be >= 0.");
-        if (cooldown < 0) throw new ArgumentOutOfRangeException(nameof(cooldown), cooldown, "Cooldown must be >= 0.");
-        if (!(minLearningRate >= 0)) throw new ArgumentOutOfRangeException(nameof(minLearningRate), minLearningRate, "The minimum rate must be >= 0.");
-        Monitor = new MetricMonitor(metric, mode);
-        ReductionFactor = factor;
-        Patience = patience;
-        Threshold = threshold;
-        Cooldown = cooldown;
-        MinLearningRate = minLearningRate;
-    }
+    public MetricMonitor Monitor { get; } = new(metric, mode);
 
-    public MetricMonitor Monitor { get; }
-    public double ReductionFactor { get; }
-    public int Patience { get; }
-    public double Threshold { get; }
-    public int Cooldown { get; }
-    public double MinLearningRate { get; }
+    public double ReductionFactor { get; } = factor > 0 && factor < 1 ? factor
+        : throw new ArgumentOutOfRangeException(nameof(factor), factor, "The reduction factor must be in (0, 1).");
+
+    public int Patience { get; } = patience >= 0 ? patience
+        : throw new ArgumentOutOfRangeException(nameof(patience), patience, "Patience must be >= 0.");
+
+    public double Threshold { get; } = threshold >= 0 ? threshold
+        : throw new ArgumentOutOfRangeException(nameof(threshold), threshold, "Threshold must be >= 0.");
+
+    public int Cooldown { get; } = cooldown >= 0 ? cooldown
+        : throw new ArgumentOutOfRangeException(nameof(cooldown), cooldown, "Cooldown must be >= 0.");
+
+    public double MinLearningRate { get; } = minLearningRate >= 0 ? minLearningRate
+        : throw new ArgumentOutOfRangeException(nameof(minLearningRate), minLearningRate, "The minimum rate must be >= 0.");
 
     public double? Best { get; private set; }
     public int BadEpochs { get; private set; }

@@ -7,28 +7,14 @@ namespace ModelZoo.Models.Weights.PyTorch;
 /// the result with the CRC-32 the zip's directory records, so damaged bytes are refused by name instead of loading as
 /// wrong weights. Read-only, forward-only.
 /// </summary>
-internal sealed class Crc32CheckedStream : Stream
+internal sealed class Crc32CheckedStream(Stream inner, uint expected, long length, string entry, string source) : Stream
 {
-    private readonly Stream _inner;
     private readonly Crc32 _crc = new();
-    private readonly uint _expected;
-    private readonly long _length;
-    private readonly string _entry;
-    private readonly string _source;
     private long _read;
     private bool _verified;
 
-    public Crc32CheckedStream(Stream inner, uint expected, long length, string entry, string source)
-    {
-        _inner = inner;
-        _expected = expected;
-        _length = length;
-        _entry = entry;
-        _source = source;
-    }
-
     /// <summary>The entry's full name in the archive.</summary>
-    public string Entry => _entry;
+    public string Entry => entry;
 
     /// <summary>Reads to the end of the entry and throws <see cref="InvalidDataException"/> naming it when its CRC-32 or
     /// its length differs from the directory's.</summary>
@@ -36,20 +22,19 @@ internal sealed class Crc32CheckedStream : Stream
     {
         if (_verified) return;
         var rest = new byte[1 << 16];
-        while (_read <= _length && Read(rest, 0, rest.Length) > 0) { }
-        if (_read != _length)
-            throw new InvalidDataException($"{_source}: zip entry '{PrintableText.Escape(_entry)}' holds {_read} bytes but the zip directory says {_length} (truncated or corrupt file).");
-        uint actual = _crc.GetCurrentHashAsUInt32();
-        if (actual != _expected)
-            throw new InvalidDataException($"{_source}: zip entry '{PrintableText.Escape(_entry)}' is damaged: its CRC-32 is 0x{actual:X8} but the zip directory "
-                + $"records 0x{_expected:X8}; the file is corrupt (download or save it again).");
+        while (_read <= length && Read(rest, 0, rest.Length) > 0) { }
+        if (_read != length)
+            throw new InvalidDataException($"{source}: zip entry '{PrintableText.Escape(entry)}' holds {_read} bytes but the zip directory says {length} (truncated or corrupt file).");
+        Compare(_crc.GetCurrentHashAsUInt32(), expected, entry, source);
         _verified = true;
     }
 
     /// <summary>The CRC-32 check for a whole entry read at once.</summary>
-    public static void Check(ReadOnlySpan<byte> data, uint expected, string entry, string source)
+    public static void Check(ReadOnlySpan<byte> data, uint expected, string entry, string source) =>
+        Compare(Crc32.HashToUInt32(data), expected, entry, source);
+
+    private static void Compare(uint actual, uint expected, string entry, string source)
     {
-        uint actual = Crc32.HashToUInt32(data);
         if (actual != expected)
             throw new InvalidDataException($"{source}: zip entry '{PrintableText.Escape(entry)}' is damaged: its CRC-32 is 0x{actual:X8} but the zip directory "
                 + $"records 0x{expected:X8}; the file is corrupt (download or save it again).");
@@ -59,7 +44,7 @@ internal sealed class Crc32CheckedStream : Stream
 
     public override int Read(Span<byte> buffer)
     {
-        int n = _inner.Read(buffer);
+        int n = inner.Read(buffer);
         if (n > 0)
         {
             _crc.Append(buffer[..n]);
@@ -71,7 +56,7 @@ internal sealed class Crc32CheckedStream : Stream
     public override bool CanRead => true;
     public override bool CanSeek => false;
     public override bool CanWrite => false;
-    public override long Length => _length;
+    public override long Length => length;
     public override long Position { get => _read; set => throw new NotSupportedException(); }
     public override void Flush() { }
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
@@ -80,7 +65,7 @@ internal sealed class Crc32CheckedStream : Stream
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing) _inner.Dispose();
+        if (disposing) inner.Dispose();
         base.Dispose(disposing);
     }
 }
