@@ -16,11 +16,23 @@ public sealed record ClassificationReport
     public required long[][] Confusion { get; init; }
 
     public required IReadOnlyList<ClassMetrics> PerClass { get; init; }
-    public double Accuracy { get; init; }
-    public double MacroPrecision { get; init; }
-    public double MacroRecall { get; init; }
-    public double MacroF1 { get; init; }
-    public long Total { get; init; }
+
+    /// <summary>Number of samples: the sum of the confusion matrix.</summary>
+    public long Total => PerClass.Sum(m => m.Support);
+
+    /// <summary>The diagonal of the confusion matrix over <see cref="Total"/> (0 when empty).</summary>
+    public double Accuracy => Total == 0 ? 0 : (double)Enumerable.Range(0, Confusion.Length).Sum(c => Confusion[c][c]) / Total;
+
+    public double MacroPrecision => Macro(m => m.Precision);
+    public double MacroRecall => Macro(m => m.Recall);
+    public double MacroF1 => Macro(m => m.F1);
+
+    /// <summary>The mean over the classes that occur among the targets or the predictions (0 when none does).</summary>
+    private double Macro(Func<ClassMetrics, double> metric)
+    {
+        ClassMetrics[] present = PerClass.Where(m => m.Support > 0 || m.Predicted > 0).ToArray();
+        return present.Length == 0 ? 0 : present.Average(metric);
+    }
 
     /// <summary>Builds the report from counts [true][predicted]; <paramref name="classes"/> defaults to "0", "1", ...</summary>
     public static ClassificationReport FromCounts(long[][] counts, IReadOnlyList<string>? classes = null)
@@ -33,23 +45,13 @@ public sealed record ClassificationReport
             throw new ArgumentException($"{classes.Count} class names for a {n}-class confusion matrix.", nameof(classes));
         string[] names = classes?.ToArray() ?? Enumerable.Range(0, n).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
         var perClass = new ClassMetrics[n];
-        long total = 0, diagonal = 0;
         for (int c = 0; c < n; c++)
         {
             long tp = counts[c][c], support = counts[c].Sum(), predicted = counts.Sum(row => row[c]);
             double p = predicted == 0 ? 0 : (double)tp / predicted, r = support == 0 ? 0 : (double)tp / support;
             perClass[c] = new ClassMetrics(names[c], p, r, p + r == 0 ? 0 : 2 * p * r / (p + r), support, predicted);
-            total += support;
-            diagonal += tp;
         }
-        ClassMetrics[] present = perClass.Where(m => m.Support > 0 || m.Predicted > 0).ToArray();
-        double Macro(Func<ClassMetrics, double> f) => present.Length == 0 ? 0 : present.Average(f);
-        return new ClassificationReport
-        {
-            Classes = names, Confusion = counts.Select(r => r.ToArray()).ToArray(), PerClass = perClass, Total = total,
-            Accuracy = total == 0 ? 0 : (double)diagonal / total,
-            MacroPrecision = Macro(m => m.Precision), MacroRecall = Macro(m => m.Recall), MacroF1 = Macro(m => m.F1),
-        };
+        return new ClassificationReport { Classes = names, Confusion = counts.Select(r => r.ToArray()).ToArray(), PerClass = perClass };
     }
 
     /// <summary>The report as JSON: macro averages, per-class metrics and the confusion matrix with its class names.</summary>
