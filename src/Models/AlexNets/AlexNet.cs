@@ -14,14 +14,13 @@ public sealed class AlexNet : TorchvisionClassifierModel
     private readonly IndexedSequential features;
     private readonly AdaptiveAvgPool2d avgpool;
     private readonly IndexedSequential classifier;
-    private readonly AlexNetOptions _options;
 
     public AlexNet(AlexNetOptions? options = null) : base(nameof(AlexNet))
     {
-        _options = options ?? new AlexNetOptions();
-        _options.Validate();
+        Options = options ?? new AlexNetOptions();
+        Options.Validate();
         features = new IndexedSequential(
-            nn.Conv2d(_options.InChannels, 64, kernel_size: 11, stride: 4, padding: 2),
+            nn.Conv2d(Options.InChannels, 64, kernel_size: 11, stride: 4, padding: 2),
             nn.ReLU(),
             nn.MaxPool2d(kernel_size: 3, stride: 2),
             nn.Conv2d(64, 192, kernel_size: 5, padding: 2),
@@ -35,13 +34,13 @@ public sealed class AlexNet : TorchvisionClassifierModel
             nn.ReLU(),
             nn.MaxPool2d(kernel_size: 3, stride: 2));
         avgpool = nn.AdaptiveAvgPool2d((6, 6));
-        classifier = AlexNetClassifier.Create(_options.Dropout, _options.NumClasses);
+        classifier = AlexNetClassifier.Create(Options.Dropout, Options.NumClasses);
         RegisterComponents();
     }
 
-    public AlexNetOptions Options => _options;
+    public AlexNetOptions Options { get; }
 
-    public override ImageClassifier NewInstance() => new AlexNet(_options with { NumClasses = NumClasses, InChannels = InChannels });
+    public override ImageClassifier NewInstance() => new AlexNet(Options with { NumClasses = NumClasses, InChannels = InChannels });
     private protected override IndexedSequential FeatureLayers => features;
     private protected override IndexedSequential ClassifierLayers => classifier;
     public override int MinInputSize => 63;

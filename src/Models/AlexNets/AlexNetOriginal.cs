@@ -23,15 +23,14 @@ public sealed class AlexNetOriginal : TorchvisionClassifierModel
 {
     private readonly IndexedSequential features;
     private readonly IndexedSequential classifier;
-    private readonly AlexNetOriginalOptions _options;
 
     public AlexNetOriginal(AlexNetOriginalOptions? options = null) : base(nameof(AlexNetOriginal))
     {
-        _options = options ?? new AlexNetOriginalOptions();
-        _options.Validate();
-        int groups = _options.TwoGroups ? 2 : 1;
+        Options = options ?? new AlexNetOriginalOptions();
+        Options.Validate();
+        int groups = Options.TwoGroups ? 2 : 1;
         features = new IndexedSequential(
-            nn.Conv2d(_options.InChannels, 96, kernel_size: 11, stride: 4, padding: _options.InputSize == 224 ? 2 : 0),
+            nn.Conv2d(Options.InChannels, 96, kernel_size: 11, stride: 4, padding: Options.InputSize == 224 ? 2 : 0),
             nn.ReLU(),
             Lrn(),
             nn.MaxPool2d(kernel_size: 3, stride: 2),
@@ -46,18 +45,18 @@ public sealed class AlexNetOriginal : TorchvisionClassifierModel
             nn.Conv2d(384, 256, kernel_size: 3, padding: 1, groups: groups),
             nn.ReLU(),
             nn.MaxPool2d(kernel_size: 3, stride: 2));
-        classifier = AlexNetClassifier.Create(_options.Dropout, _options.NumClasses);
+        classifier = AlexNetClassifier.Create(Options.Dropout, Options.NumClasses);
         RegisterComponents();
         InitWeights();
     }
 
-    public AlexNetOriginalOptions Options => _options;
+    public AlexNetOriginalOptions Options { get; }
 
-    public override ImageClassifier NewInstance() => new AlexNetOriginal(_options with { NumClasses = NumClasses, InChannels = InChannels });
+    public override ImageClassifier NewInstance() => new AlexNetOriginal(Options with { NumClasses = NumClasses, InChannels = InChannels });
     private protected override IndexedSequential FeatureLayers => features;
     private protected override IndexedSequential ClassifierLayers => classifier;
-    public override int MinInputSize => _options.InputSize;
-    public override (int Height, int Width)? FixedInputSize => (_options.InputSize, _options.InputSize);
+    public override int MinInputSize => Options.InputSize;
+    public override (int Height, int Width)? FixedInputSize => (Options.InputSize, Options.InputSize);
 
     public override IReadOnlyList<FeatureInfo> FeatureInfo { get; } = new[]
     {

@@ -14,28 +14,27 @@ public sealed class LeNet5 : ImageClassifier
     private readonly Linear fc1;
     private readonly Linear fc2;
     private Linear fc3;
-    private readonly LeNet5Options _options;
 
     public LeNet5(LeNet5Options? options = null) : base(nameof(LeNet5))
     {
-        _options = options ?? new LeNet5Options();
-        _options.Validate(classic: false);
-        conv1 = nn.Conv2d(_options.InChannels, 6, 5);
+        Options = options ?? new LeNet5Options();
+        Options.Validate(classic: false);
+        conv1 = nn.Conv2d(Options.InChannels, 6, 5);
         conv2 = nn.Conv2d(6, 16, 5);
-        int spatial = (_options.InputSize - 4) / 2;   // after conv1 (k=5) and pool 2
+        int spatial = (Options.InputSize - 4) / 2;   // after conv1 (k=5) and pool 2
         spatial = (spatial - 4) / 2;                   // after conv2 (k=5) and pool 2
         fc1 = nn.Linear(16 * spatial * spatial, 120);
         fc2 = nn.Linear(120, 84);
-        fc3 = nn.Linear(84, _options.NumClasses);
+        fc3 = nn.Linear(84, Options.NumClasses);
         RegisterComponents();
     }
 
-    public LeNet5Options Options => _options;
+    public LeNet5Options Options { get; }
 
-    public override ImageClassifier NewInstance() => new LeNet5(_options with { NumClasses = NumClasses, InChannels = InChannels });
+    public override ImageClassifier NewInstance() => new LeNet5(Options with { NumClasses = NumClasses, InChannels = InChannels });
     public override int NumClasses => (int)fc3.out_features;
-    public override int MinInputSize => _options.InputSize;
-    public override (int Height, int Width)? FixedInputSize => (_options.InputSize, _options.InputSize);
+    public override int MinInputSize => Options.InputSize;
+    public override (int Height, int Width)? FixedInputSize => (Options.InputSize, Options.InputSize);
     public override string StemName => "conv1";
     public override string ClassifierName => "fc3";
     public override int NumFeatures => 84;
@@ -74,11 +73,11 @@ public sealed class LeNet5 : ImageClassifier
     public override nn.Module<Tensor, Tensor> GetClassifier() => fc3;
 
     /// <summary>The activation in use (ReLU unless <see cref="LeNet5Options.Activation"/> says otherwise).</summary>
-    public LeNetActivation Activation => _options.Activation ?? LeNetActivation.ReLU;
+    public LeNetActivation Activation => Options.Activation ?? LeNetActivation.ReLU;
 
     private Tensor Act(Tensor x) => LeNetActivations.Apply(Activation, x);
 
-    private Tensor Pool(Tensor x) => _options.Pooling == LeNetPooling.Max
+    private Tensor Pool(Tensor x) => Options.Pooling == LeNetPooling.Max
         ? nn.functional.max_pool2d(x, 2)
         : nn.functional.avg_pool2d(x, 2);
 }

@@ -5,6 +5,10 @@ namespace ModelZoo.Data.Datasets.Manifest;
 /// <summary>Options of <see cref="ManifestDataset"/>.</summary>
 public sealed record ManifestOptions
 {
+    /// <summary>Class names in index order. Required for nothing: with integer labels the default is "0".."max";
+    /// with text labels, the sorted distinct labels. When given, text labels must be among them.</summary>
+    public IReadOnlyList<string>? Classes { get; init; }
+
     /// <summary>Field separator; null = tab for .tsv files, otherwise a tab if the first line has one, else a comma.</summary>
     public char? Delimiter { get; init; }
 
@@ -18,10 +22,6 @@ public sealed record ManifestOptions
 
     /// <summary>Header name of the label column; null = the first of label, class, target, category, or column 1.</summary>
     public string? LabelColumn { get; init; }
-
-    /// <summary>Class names in index order. Required for nothing: with integer labels the default is "0".."max";
-    /// with text labels, the sorted distinct labels. When given, text labels must be among them.</summary>
-    public IReadOnlyList<string>? Classes { get; init; }
 
     /// <summary>Folder relative paths are resolved against; null = the manifest's folder.</summary>
     public string? BaseDirectory { get; init; }

@@ -7,7 +7,6 @@ public sealed class MnistDataset : IClassificationDataset
 {
     private readonly byte[] _images;
     private readonly byte[] _labels;
-    private readonly int _rows, _cols;
 
     public MnistDataset(byte[] images, byte[] labels, int rows, int cols, IReadOnlyList<string> classes)
     {
@@ -17,25 +16,25 @@ public sealed class MnistDataset : IClassificationDataset
         if (bad >= 0) throw new InvalidDataException($"Label {labels[bad]} at index {bad} is outside 0..{classes.Count - 1}.");
         _images = images;
         _labels = labels;
-        _rows = rows;
-        _cols = cols;
+        Height = rows;
+        Width = cols;
         Classes = classes;
     }
 
     public int Count => _labels.Length;
     public IReadOnlyList<string> Classes { get; }
-    public int Height => _rows;
-    public int Width => _cols;
+    public int Height { get; }
+    public int Width { get; }
 
     public ImageSample this[int index]
     {
         get
         {
             if ((uint)index >= (uint)Count) throw new ArgumentOutOfRangeException(nameof(index), index, $"Index must be in 0..{Count - 1}.");
-            int size = _rows * _cols;
+            int size = Height * Width;
             var pixels = new byte[size];
             Buffer.BlockCopy(_images, index * size, pixels, 0, size);
-            return new ImageSample(new ImageBuffer(_cols, _rows, 1, pixels), _labels[index]);
+            return new ImageSample(new ImageBuffer(Width, Height, 1, pixels), _labels[index]);
         }
     }
 
