@@ -17,7 +17,7 @@ internal sealed record CamModelSource(ImageClassifier Model, ITransform Transfor
         try
         {
             await WeightsLoadingOptions.ReportAsync(context, options.Loading, loaded.LoadResult).ConfigureAwait(false);
-            (ITransform transform, _) = PredictCommand.ResolvePreset(loaded, model, overrides ?? new PreprocessingOverrides());
+            (ITransform transform, _) = (overrides ?? new PreprocessingOverrides()).ForImages(loaded, model);
             return new CamModelSource(loaded.Model, transform, loaded.Labels, loaded.Description, loaded);
         }
         catch

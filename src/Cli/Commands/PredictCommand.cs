@@ -37,7 +37,7 @@ internal static class PredictCommand
             using ResolvedModel loaded = await ModelResolver.ResolveAsync(modelName, weightsText, options,
                 new DownloadConsole(context).Progress, ct).ConfigureAwait(false);
             await WeightsLoadingOptions.ReportAsync(context, options.Loading, loaded.LoadResult).ConfigureAwait(false);
-            (ITransform transform, string presetText) = ResolvePreset(loaded, modelName, overrides);
+            (ITransform transform, string presetText) = overrides.ForImages(loaded, modelName);
             using var classifier = Classifier.For(loaded, transform, parse.GetValue(named.Device), speed.Read(parse));   // in place: the resolved model is ours
             IReadOnlyList<Prediction> top = classifier.Predict(imagePath, k);
             string weightsShown = loaded.Catalog is { } w ? $"{w.Name} ({loaded.File})" : loaded.File;
@@ -72,59 +72,5 @@ internal static class PredictCommand
             await context.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"  {i + 1}. {p.Label.PadRight(width)}  {p.Probability * 100,6:F2} %   logit {p.Logit,8:F4}   index {p.Index}")).ConfigureAwait(false);
         }
-    }
-
-    /// <summary>The transform for <c>--preset</c> (default: the resolved weights' own preprocessing), with <c>--resize</c>,
-    /// <c>--crop</c>, <c>--mean</c> and <c>--std</c> replacing its values and <c>--pad</c> zero-padding after the crop, and a
-    /// description.</summary>
-    internal static (ITransform Transform, string Description) ResolvePreset(ResolvedModel loaded, string model, PreprocessingOverrides overrides)
-    {
-        (Compose transform, string description) = ResolvePreset(loaded, model, overrides.Preset, overrides.Resize, overrides.Crop,
-            overrides.Mean?.ToArray(), overrides.Std?.ToArray());
-        if (overrides.Pad is not { } pad || pad == 0) return (transform, description);
-        ITransform[] steps = transform.Transforms.ToArray();
-        int at = Array.FindIndex(steps, t => t is ToTensor);
-        return (new Compose([.. steps[..at], new Pad(pad), .. steps[at..]]), $"{description}, pad {pad}");
-    }
-
-    private static (Compose Transform, string Description) ResolvePreset(ResolvedModel loaded, string model, string? name,
-        int? resize, int? crop, double[]? mean, double[]? std)
-    {
-        if (mean is { Length: 0 }) mean = null;
-        if (std is { Length: 0 }) std = null;
-        if ((mean is null) != (std is null)) throw new ArgumentException("Give --mean and --std together.");
-        string key = name?.Trim() ?? "";
-        bool none = key.Equals("none", StringComparison.OrdinalIgnoreCase);
-        InferencePreset basis = key.Length == 0 || none || key.Equals("auto", StringComparison.OrdinalIgnoreCase)
-            ? loaded.Preprocessing
-            : key.Equals("imagenet", StringComparison.OrdinalIgnoreCase) ? InferencePreset.ImageNet : FindPreset(model, key);
-        IReadOnlyList<double> m = mean ?? basis.Mean, s = std ?? basis.Std;
-        if (m.Count != loaded.Model.InChannels)
-            throw new ArgumentException(
-                $"The normalisation has {m.Count} channel(s) but {model} takes {loaded.Model.InChannels}; give --mean and --std with {loaded.Model.InChannels} value(s) each.");
-        string stats = string.Create(CultureInfo.InvariantCulture, $"mean [{string.Join(", ", m)}], std [{string.Join(", ", s)}]");
-        if (none)
-        {
-            if (resize is not null || crop is not null) throw new ArgumentException("--preset none does not resize or crop; drop --resize/--crop or pick another preset.");
-            return (PresetTransforms.ScaleAndNormalize(m, s), $"preset none: scale to [0, 1], {stats}");
-        }
-        int c = basis.CropSize, r = basis.ResizeSize;
-        if (resize is not null || crop is not null)
-        {
-            c = crop ?? Math.Min(basis.CropSize, resize ?? basis.CropSize);
-            r = resize ?? Math.Max(basis.ResizeSize, c);
-            if (c < 1 || r < c) throw new ArgumentException($"Need 1 <= --crop <= --resize; got crop {c}, resize {r}.");
-        }
-        var chosen = new InferencePreset(r, c, basis.Interpolation, m, s);
-        return (PresetTransforms.FromPreset(chosen.ResizeSize, chosen.CropSize, chosen.Interpolation.ToString(), chosen.Mean, chosen.Std),
-            $"preset: {chosen}");
-    }
-
-    private static InferencePreset FindPreset(string model, string name)
-    {
-        if (WeightsCatalog.TryGet(model, name, out PretrainedWeights? own)) return own.Preset;
-        PretrainedWeights? any = WeightsCatalog.All.FirstOrDefault(w => string.Equals(w.TorchvisionName, name, StringComparison.OrdinalIgnoreCase));
-        return any?.Preset ?? throw new ArgumentException(
-            $"Unknown --preset '{name}'. Use imagenet, none, a weights name of {model} or a qualified name such as ResNet50_Weights.IMAGENET1K_V2.");
     }
 }

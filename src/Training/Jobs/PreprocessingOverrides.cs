@@ -1,8 +1,10 @@
+using System.Globalization;
 using ModelZoo.Core.Preprocessing;
 using ModelZoo.Data.Catalog;
 using ModelZoo.Data.Transforms;
 using ModelZoo.Models;
 using ModelZoo.Models.Pretrained;
+using ModelZoo.Models.Resolution;
 
 namespace ModelZoo.Training.Jobs;
 
@@ -53,7 +55,7 @@ public sealed record PreprocessingOverrides
         if (Resize is < 1) throw new ArgumentException($"--resize must be >= 1; got {Resize}.");
         if (Crop is < 1) throw new ArgumentException($"--crop must be >= 1; got {Crop}.");
         if (Pad is < 0) throw new ArgumentException($"--pad must be >= 0; got {Pad}.");
-        if (Preset?.Trim().Equals("none", StringComparison.OrdinalIgnoreCase) == true && (Resize is not null || Crop is not null))
+        if (IsNone(Preset) && (Resize is not null || Crop is not null))
             throw new ArgumentException("--preset none does not resize or crop; drop --resize/--crop or pick another preset.");
     }
 
@@ -66,7 +68,7 @@ public sealed record PreprocessingOverrides
         if (model.InChannels != spec.Channels)
             throw new ArgumentException($"Model expects {model.InChannels} input channel(s) but dataset '{spec.Name}' has {spec.Channels}.");
         InferencePreset? preset = PresetNamed(modelName, Preset);
-        bool none = Preset?.Trim().Equals("none", StringComparison.OrdinalIgnoreCase) == true;
+        bool none = IsNone(Preset);
         IReadOnlyList<double> mean = Mean ?? (preset is null || none ? spec.Mean : preset.Mean), std = Std ?? (preset is null || none ? spec.Std : preset.Std);
         if (mean.Count != model.InChannels)
             throw new ArgumentException($"The normalisation has {mean.Count} channel(s) but {modelName} takes {model.InChannels}; give --mean and --std with {model.InChannels} value(s) each.");
@@ -94,12 +96,56 @@ public sealed record PreprocessingOverrides
         return new Compose(steps.ToArray());
     }
 
+    /// <summary>The transform for single images into <paramref name="loaded"/>'s model and a description of it: the
+    /// preset (default, and <c>auto</c>: the resolved weights' own preprocessing), with <c>--resize</c>, <c>--crop</c>,
+    /// <c>--mean</c> and <c>--std</c> replacing its values and <c>--pad</c> zero-padding after the crop. <c>predict</c>,
+    /// <c>cam</c> and <c>filters</c> use it.</summary>
+    public (ITransform Transform, string Description) ForImages(ResolvedModel loaded, string modelName)
+    {
+        ArgumentNullException.ThrowIfNull(loaded);
+        Validate();
+        bool none = IsNone(Preset);
+        InferencePreset basis = PresetNamed(modelName, Preset) ?? loaded.Preprocessing;
+        IReadOnlyList<double> m = Mean ?? basis.Mean, s = Std ?? basis.Std;
+        if (m.Count != loaded.Model.InChannels)
+            throw new ArgumentException(
+                $"The normalisation has {m.Count} channel(s) but {modelName} takes {loaded.Model.InChannels}; give --mean and --std with {loaded.Model.InChannels} value(s) each.");
+        string stats = string.Create(CultureInfo.InvariantCulture, $"mean [{string.Join(", ", m)}], std [{string.Join(", ", s)}]");
+        (Compose transform, string description) = none
+            ? (PresetTransforms.ScaleAndNormalize(m, s), $"preset none: scale to [0, 1], {stats}")
+            : WithSizes(basis, m, s);
+        if (Pad is not { } pad || pad == 0) return (transform, description);
+        ITransform[] steps = transform.Transforms.ToArray();
+        int at = Array.FindIndex(steps, t => t is ToTensor);
+        return (new Compose([.. steps[..at], new Pad(pad), .. steps[at..]]), $"{description}, pad {pad}");
+    }
+
+    /// <summary><paramref name="basis"/> with this record's resize and crop: a crop alone also caps the resize at the crop
+    /// when the basis resizes less, a resize alone caps the crop.</summary>
+    private (Compose Transform, string Description) WithSizes(InferencePreset basis, IReadOnlyList<double> mean, IReadOnlyList<double> std)
+    {
+        int c = basis.CropSize, r = basis.ResizeSize;
+        if (Resize is not null || Crop is not null)
+        {
+            c = Crop ?? Math.Min(basis.CropSize, Resize ?? basis.CropSize);
+            r = Resize ?? Math.Max(basis.ResizeSize, c);
+            if (c < 1 || r < c) throw new ArgumentException($"Need 1 <= --crop <= --resize; got crop {c}, resize {r}.");
+        }
+        var chosen = new InferencePreset(r, c, basis.Interpolation, mean, std);
+        return (PresetTransforms.FromPreset(chosen.ResizeSize, chosen.CropSize, chosen.Interpolation.ToString(), chosen.Mean, chosen.Std),
+            $"preset: {chosen}");
+    }
+
     private static (int, int) ResizeOf(int h, int w, int size) => Data.Transforms.Functional.ResizeOps.OutputSize(h, w, size);
 
+    private static bool IsNone(string? preset) => preset?.Trim().Equals("none", StringComparison.OrdinalIgnoreCase) == true;
+
+    /// <summary>The preset <paramref name="name"/> names; null for the verb's default (unset, <c>auto</c>) and for
+    /// <c>none</c>.</summary>
     private static InferencePreset? PresetNamed(string model, string? name)
     {
         string key = name?.Trim() ?? "";
-        if (key.Length == 0 || key.Equals("none", StringComparison.OrdinalIgnoreCase)) return null;
+        if (key.Length == 0 || IsNone(key) || key.Equals("auto", StringComparison.OrdinalIgnoreCase)) return null;
         if (key.Equals("imagenet", StringComparison.OrdinalIgnoreCase)) return InferencePreset.ImageNet;
         if (WeightsCatalog.TryGet(model, key, out PretrainedWeights? own)) return own.Preset;
         PretrainedWeights? any = WeightsCatalog.All.FirstOrDefault(w => string.Equals(w.TorchvisionName, key, StringComparison.OrdinalIgnoreCase));
