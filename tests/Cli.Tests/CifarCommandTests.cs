@@ -24,20 +24,13 @@ public sealed class CifarCommandTests
         File.WriteAllLines(Path.Combine(directory, "batches.meta.txt"), s_classes.Append(""));
     }
 
-    private static JsonElement Json((int Exit, string Out, string Err) r)
-    {
-        Assert.True(r.Exit == 0, r.Err);
-        using JsonDocument doc = JsonDocument.Parse(r.Out);
-        return doc.RootElement.Clone();
-    }
-
     [Fact]
     public async Task Resnet20_cifar_trains_on_the_binary_batches_and_the_ranges_select_from_each_split()
     {
         using TempDir data = RepoPaths.NewTempDir(), outDir = RepoPaths.NewTempDir();
         WriteCifar10Binary(data.Path);
-        JsonElement all = Json(await CliRunner.RunAsync("train", "--model", "resnet20-cifar", "--dataset", "cifar10", "--data-dir", data.Path,
-            "--epochs", "1", "--batch-size", "16", "--out", outDir.Path, "--device", "cpu", "--json"));
+        JsonElement all = await CliRunner.JsonAsync("train", "--model", "resnet20-cifar", "--dataset", "cifar10", "--data-dir", data.Path,
+            "--epochs", "1", "--batch-size", "16", "--out", outDir.Path, "--device", "cpu", "--json");
         Assert.Equal(("resnet20-cifar", "cifar10", 1), (all.GetProperty("model").GetString(), all.GetProperty("dataset").GetString(), all.GetProperty("epochs").GetInt32()));
         Assert.InRange(all.GetProperty("eval_accuracy").GetDouble(), 0, 1);
         string checkpoint = all.GetProperty("checkpoint").GetString()!;
@@ -48,20 +41,20 @@ public sealed class CifarCommandTests
         Assert.Equal((10, 3), (info.Options.NumClasses, info.Options.InChannels));
         Assert.Contains("\"samples\":40", File.ReadAllText(Path.Combine(outDir.Path, "resnet20-cifar-cifar10", "metrics.jsonl")));   // all five data batches
 
-        JsonElement ranged = Json(await CliRunner.RunAsync("train", "--model", "resnet20-cifar", "--dataset", "cifar10", "--data-dir", data.Path,
-            "--train-range", "8:32", "--eval-range", "4:12", "--epochs", "1", "--batch-size", "16", "--out", outDir.Path, "--device", "cpu", "--json"));
+        JsonElement ranged = await CliRunner.JsonAsync("train", "--model", "resnet20-cifar", "--dataset", "cifar10", "--data-dir", data.Path,
+            "--train-range", "8:32", "--eval-range", "4:12", "--epochs", "1", "--batch-size", "16", "--out", outDir.Path, "--device", "cpu", "--json");
         string rangedCheckpoint = ranged.GetProperty("checkpoint").GetString()!;
         Assert.Contains("\"samples\":24", File.ReadAllText(Path.Combine(Path.ChangeExtension(rangedCheckpoint, null), "metrics.jsonl")));
-        JsonElement evaluated = Json(await CliRunner.RunAsync("evaluate", "--model", "resnet20-cifar", "--weights", rangedCheckpoint,
-            "--dataset", "cifar10", "--data-dir", data.Path, "--eval-range", "4:12", "--json"));
+        JsonElement evaluated = await CliRunner.JsonAsync("evaluate", "--model", "resnet20-cifar", "--weights", rangedCheckpoint,
+            "--dataset", "cifar10", "--data-dir", data.Path, "--eval-range", "4:12", "--json");
         Assert.Equal(8, evaluated.GetProperty("count").GetInt32());   // items 4..11 of the test batch
         Assert.Equal(ranged.GetProperty("eval_accuracy").GetDouble(), evaluated.GetProperty("accuracy").GetDouble(), 5);
 
         // finetune reaches CIFAR too: a new 2-class head on the trained network, items of those classes only.
         int LabelCount(string file, int label) => File.ReadAllBytes(Path.Combine(data.Path, file)).Where((_, i) => i % 3073 == 0).Count(l => l == label);
         int expectedTrain = Enumerable.Range(1, 5).Sum(b => LabelCount($"data_batch_{b}.bin", 1) + LabelCount($"data_batch_{b}.bin", 2));
-        JsonElement tuned = Json(await CliRunner.RunAsync("finetune", "--model", "resnet20-cifar", "--weights", checkpoint, "--dataset", "cifar10",
-            "--data-dir", data.Path, "--classes", "kind1,kind2", "--epochs", "1", "--out", outDir.Path, "--device", "cpu", "--json"));
+        JsonElement tuned = await CliRunner.JsonAsync("finetune", "--model", "resnet20-cifar", "--weights", checkpoint, "--dataset", "cifar10",
+            "--data-dir", data.Path, "--classes", "kind1,kind2", "--epochs", "1", "--out", outDir.Path, "--device", "cpu", "--json");
         Assert.Equal(new[] { "kind1", "kind2" }, tuned.GetProperty("classes").EnumerateArray().Select(c => c.GetString()));
         Assert.Equal(expectedTrain, tuned.GetProperty("train_items").GetInt32());
         Assert.Equal(LabelCount("test_batch.bin", 1) + LabelCount("test_batch.bin", 2), tuned.GetProperty("eval_items").GetInt32());

@@ -15,27 +15,21 @@ public sealed class EveryFamilyTrainsTests
     public async Task Train_then_evaluate_round_trips(string model)
     {
         using TempDir dir = RepoPaths.NewTempDir();
-        var t = await CliRunner.RunAsync("train", "--model", model, "--epochs", "1", "--batch-size", "16",
+        JsonElement train = await CliRunner.JsonAsync("train", "--model", model, "--epochs", "1", "--batch-size", "16",
             "--train-range", "0:32", "--eval-range", "9000:9032", "--out", dir.Path, "--json", "--device", "cpu");
-        Assert.True(t.Exit == 0, t.Err);
-        using JsonDocument train = JsonDocument.Parse(t.Out);
-        string checkpoint = train.RootElement.GetProperty("checkpoint").GetString()!;
-        var e = await CliRunner.RunAsync("evaluate", "--model", model, "--weights", checkpoint, "--dataset", "synthetic",
+        string checkpoint = train.GetProperty("checkpoint").GetString()!;
+        JsonElement eval = await CliRunner.JsonAsync("evaluate", "--model", model, "--weights", checkpoint, "--dataset", "synthetic",
             "--eval-range", "9000:9032", "--json");
-        Assert.True(e.Exit == 0, e.Err);
-        using JsonDocument eval = JsonDocument.Parse(e.Out);
-        Assert.Equal(train.RootElement.GetProperty("eval_accuracy").GetDouble(), eval.RootElement.GetProperty("accuracy").GetDouble(), 5);
+        Assert.Equal(train.GetProperty("eval_accuracy").GetDouble(), eval.GetProperty("accuracy").GetDouble(), 5);
     }
 
     [Fact]
     public async Task Evaluate_reads_a_real_pytorch_file_and_reports_its_mnist_score()
     {
         string weights = RepoPaths.SharedData("checkpoints", "fyh620-lenet", "lenet.pth");
-        var r = await CliRunner.RunAsync("evaluate", "--model", "lenet5", "--weights", weights, "--dataset", "mnist",
+        JsonElement result = await CliRunner.JsonAsync("evaluate", "--model", "lenet5", "--weights", weights, "--dataset", "mnist",
             "--data-dir", RepoPaths.SharedData("mnist"), "--json");
-        Assert.True(r.Exit == 0, r.Err);
-        using JsonDocument doc = JsonDocument.Parse(r.Out);
-        Assert.Equal(10_000, doc.RootElement.GetProperty("count").GetInt32());
-        Assert.Equal(9_813, doc.RootElement.GetProperty("correct").GetInt32());
+        Assert.Equal(10_000, result.GetProperty("count").GetInt32());
+        Assert.Equal(9_813, result.GetProperty("correct").GetInt32());
     }
 }

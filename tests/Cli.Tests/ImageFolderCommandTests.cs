@@ -12,18 +12,14 @@ public sealed class ImageFolderCommandTests
     public async Task Train_on_an_image_folder_uses_train_and_val_subfolders(string augment, string workers)
     {
         using TempDir dir = RepoPaths.NewTempDir();
-        var r = await CliRunner.RunAsync("train", "--model", "lenet5", "--dataset", "imagefolder", "--data-dir", Hymenoptera,
+        JsonElement result = await CliRunner.JsonAsync("train", "--model", "lenet5", "--dataset", "imagefolder", "--data-dir", Hymenoptera,
             "--augment", augment, "--workers", workers, "--epochs", "1", "--batch-size", "5", "--out", dir.Path, "--json");
-        Assert.True(r.Exit == 0, r.Err);
-        using JsonDocument doc = JsonDocument.Parse(r.Out);
-        string checkpoint = doc.RootElement.GetProperty("checkpoint").GetString()!;
+        string checkpoint = result.GetProperty("checkpoint").GetString()!;
 
-        var e = await CliRunner.RunAsync("evaluate", "--model", "lenet5", "--weights", checkpoint, "--dataset", "imagefolder",
+        JsonElement ev = await CliRunner.JsonAsync("evaluate", "--model", "lenet5", "--weights", checkpoint, "--dataset", "imagefolder",
             "--data-dir", Hymenoptera, "--workers", workers, "--json");
-        Assert.True(e.Exit == 0, e.Err);
-        using JsonDocument ev = JsonDocument.Parse(e.Out);
-        Assert.Equal(10, ev.RootElement.GetProperty("count").GetInt32());   // val/: 5 ants + 5 bees
-        Assert.Equal(doc.RootElement.GetProperty("eval_accuracy").GetDouble(), ev.RootElement.GetProperty("accuracy").GetDouble(), 5);
+        Assert.Equal(10, ev.GetProperty("count").GetInt32());   // val/: 5 ants + 5 bees
+        Assert.Equal(result.GetProperty("eval_accuracy").GetDouble(), ev.GetProperty("accuracy").GetDouble(), 5);
     }
 
     [Fact]

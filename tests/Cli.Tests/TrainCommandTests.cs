@@ -8,11 +8,8 @@ public sealed class TrainCommandTests
     public async Task Train_json_prints_one_object_with_the_documented_fields_and_a_loadable_checkpoint()
     {
         using TempDir dir = RepoPaths.NewTempDir();
-        var r = await CliRunner.RunAsync("train", "--epochs", "1", "--train-range", "0:512", "--eval-range", "9000:9256",
+        JsonElement o = await CliRunner.JsonAsync("train", "--epochs", "1", "--train-range", "0:512", "--eval-range", "9000:9256",
             "--out", dir.Path, "--json", "--device", "cpu");
-        Assert.True(r.Exit == 0, r.Err);
-        using JsonDocument doc = JsonDocument.Parse(r.Out);
-        JsonElement o = doc.RootElement;
         Assert.Equal("lenet5", o.GetProperty("model").GetString());
         Assert.Equal(1, o.GetProperty("epochs").GetInt32());
         Assert.InRange(o.GetProperty("eval_accuracy").GetDouble(), 0, 1);
@@ -21,11 +18,9 @@ public sealed class TrainCommandTests
         string checkpoint = o.GetProperty("checkpoint").GetString()!;
         Assert.True(File.Exists(checkpoint));
 
-        var e = await CliRunner.RunAsync("evaluate", "--model", "lenet5", "--weights", checkpoint, "--dataset", "synthetic",
+        JsonElement ev = await CliRunner.JsonAsync("evaluate", "--model", "lenet5", "--weights", checkpoint, "--dataset", "synthetic",
             "--eval-range", "9000:9256", "--json");
-        Assert.True(e.Exit == 0, e.Err);
-        using JsonDocument ev = JsonDocument.Parse(e.Out);
-        Assert.Equal(256, ev.RootElement.GetProperty("count").GetInt32());
-        Assert.Equal(o.GetProperty("eval_accuracy").GetDouble(), ev.RootElement.GetProperty("accuracy").GetDouble(), 5);
+        Assert.Equal(256, ev.GetProperty("count").GetInt32());
+        Assert.Equal(o.GetProperty("eval_accuracy").GetDouble(), ev.GetProperty("accuracy").GetDouble(), 5);
     }
 }

@@ -8,17 +8,13 @@ public sealed class TrainPrecisionTests
     public async Task Train_with_bf16_mixed_writes_a_float32_checkpoint_that_evaluates_identically()
     {
         using TempDir dir = RepoPaths.NewTempDir();
-        var r = await CliRunner.RunAsync("train", "--epochs", "1", "--train-range", "0:256", "--eval-range", "9000:9256",
+        JsonElement result = await CliRunner.JsonAsync("train", "--epochs", "1", "--train-range", "0:256", "--eval-range", "9000:9256",
             "--out", dir.Path, "--json", "--device", "cpu", "--precision", "bf16-mixed");
-        Assert.True(r.Exit == 0, r.Err);
-        using JsonDocument doc = JsonDocument.Parse(r.Out);
-        string checkpoint = doc.RootElement.GetProperty("checkpoint").GetString()!;
+        string checkpoint = result.GetProperty("checkpoint").GetString()!;
 
-        var e = await CliRunner.RunAsync("evaluate", "--model", "lenet5", "--weights", checkpoint, "--dataset", "synthetic",
+        JsonElement ev = await CliRunner.JsonAsync("evaluate", "--model", "lenet5", "--weights", checkpoint, "--dataset", "synthetic",
             "--eval-range", "9000:9256", "--json");
-        Assert.True(e.Exit == 0, e.Err);
-        using JsonDocument ev = JsonDocument.Parse(e.Out);
-        Assert.Equal(doc.RootElement.GetProperty("eval_accuracy").GetDouble(), ev.RootElement.GetProperty("accuracy").GetDouble(), 5);
+        Assert.Equal(result.GetProperty("eval_accuracy").GetDouble(), ev.GetProperty("accuracy").GetDouble(), 5);
     }
 
     [Fact]
