@@ -94,4 +94,16 @@ public sealed class CamCommandTests
         ImageHeader header = ImageDecoder.ReadHeader(dir.File("f.png"));
         Assert.Equal((2 + 4 * 50, 2 + 4 * 50), (header.Width, header.Height));   // 16 kernels, 4 x 4 cells of 3 x 16 pixels + 2-pixel gaps
     }
+
+    [Fact]
+    public async Task Filters_of_a_one_channel_plain_weights_file_needs_no_normalisation()
+    {
+        // filters draws weights only: a plain .pth has no preprocessing, and ImageNet's 3-channel statistics must not be
+        // applied to a 1-channel LeNet-5 (this used to fail with "The normalisation has 3 channel(s)").
+        using TempDir dir = RepoPaths.NewTempDir();
+        JsonElement root = await CliRunner.JsonAsync("filters", "--model", "lenet5", "--input-size", "28",
+            "--weights", RepoPaths.SharedData("checkpoints", "fyh620-lenet", "lenet.pth"), "--out", dir.File("f.png"), "--json");
+        Assert.Equal(new long[] { 6, 1, 5, 5 }, root.GetProperty("kernels").EnumerateArray().Select(e => e.GetInt64()));
+        Assert.True(File.Exists(dir.File("f.png")));
+    }
 }

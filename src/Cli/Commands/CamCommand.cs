@@ -1,5 +1,6 @@
 using ModelZoo.Cam;
 using ModelZoo.Cam.Rendering;
+using ModelZoo.Data.Transforms;
 using TorchSharp;
 
 namespace ModelZoo.Cli.Commands;
@@ -50,11 +51,10 @@ internal static class CamCommand
                 parse.GetValue(json));
             if (!File.Exists(request.Image)) throw new FileNotFoundException($"Image not found: {Path.GetFullPath(request.Image)}.", request.Image);
             PreprocessingOverrides overrides = preprocessing.Read(parse);
-            var options = named.ReadResolveOptions(parse);
-            using CamModelSource source = await CamModelSource.ResolveAsync(context, request.Model, request.Weights, options, overrides, ct)
-                .ConfigureAwait(false);
-            if (parse.GetValue(named.Device) is { } d) source.Model.to(Devices.Resolve(d));
-            return await CamRun.RunAsync(context, source, request, ct).ConfigureAwait(false);
+            using ResolvedModel loaded = await named.ResolveAsync(context, parse, ct).ConfigureAwait(false);
+            (ITransform transform, _) = overrides.ForImages(loaded, request.Model);
+            if (parse.GetValue(named.Device) is { } d) loaded.Model.to(Devices.Resolve(d));
+            return await CamRun.RunAsync(context, loaded, transform, request, ct).ConfigureAwait(false);
         });
         return command;
     }

@@ -1,6 +1,7 @@
 using ModelZoo.Cam;
 using ModelZoo.Cam.Metrics;
 using ModelZoo.Cam.Rendering;
+using ModelZoo.Data.Transforms;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -13,14 +14,14 @@ internal static class CamRun
 
     private sealed record Entry(string Method, CamResult Result, ImageQuality? Quality, (int X, int Y) Peak, string File);
 
-    public static async Task<int> RunAsync(CliContext context, CamModelSource source, CamRequest request, CancellationToken ct)
+    public static async Task<int> RunAsync(CliContext context, ResolvedModel loaded, ITransform transform, CamRequest request, CancellationToken ct)
     {
-        ImageClassifier model = source.Model;
+        ImageClassifier model = loaded.Model;
         ImageBuffer original = Decode(request.Image, model.InChannels);
-        InputRegion region = InputRegion.FromTransform(source.Transform, original.Width, original.Height);
+        InputRegion region = InputRegion.FromTransform(transform, original.Width, original.Height);
         using var scope = torch.NewDisposeScope();
         Device device = model.parameters().FirstOrDefault()?.device ?? torch.CPU;
-        Tensor single = ((Tensor)source.Transform.Apply(original, new Random(0))).unsqueeze(0).to(device);
+        Tensor single = ((Tensor)transform.Apply(original, new Random(0))).unsqueeze(0).to(device);
         int[] classes = Classes(model, single, request.Classes);
         Tensor batch = classes.Length == 1 ? single : single.expand(classes.Length, -1, -1, -1).contiguous();
         string outPath = Path.GetFullPath(request.Out);
@@ -49,7 +50,7 @@ internal static class CamRun
                 ImageBuffer overlay = CamOverlay.Render(original, r.Map, region, request.Overlay);
                 ImageEncoder.SavePng(overlay, file);
                 entries.Add(new Entry(name, r, quality?.Images[i], region.OriginalPixel(r.Peak.X, r.Peak.Y, original.Width, original.Height), file));
-                tiles.Add((overlay, $"{name}: {Label(source, r.ClassIndex)} {r.Probability:0.00}"));
+                tiles.Add((overlay, $"{name}: {Label(loaded, r.ClassIndex)} {r.Probability:0.00}"));
             }
         }
         string? grid = null;
@@ -58,7 +59,7 @@ internal static class CamRun
             ImageEncoder.SavePng(CamGrid.Render(tiles, columns: Math.Min(4, tiles.Count), maxTileSide: 320), outPath);
             grid = outPath;
         }
-        await WriteAsync(context, source, request, original, layers, entries, grid).ConfigureAwait(false);
+        await WriteAsync(context, loaded, request, original, layers, entries, grid).ConfigureAwait(false);
         return 0;
     }
 
@@ -107,21 +108,21 @@ internal static class CamRun
         return $"{stem}-{safe}{(classIndex is { } c ? "-c" + c.ToString(CultureInfo.InvariantCulture) : "")}.png";
     }
 
-    private static string Label(CamModelSource source, int index) =>
-        source.Labels is { } labels && index < labels.Count ? labels[index] : index.ToString(CultureInfo.InvariantCulture);
+    private static string Label(ResolvedModel loaded, int index) =>
+        loaded.Labels is { } labels && index < labels.Count ? labels[index] : index.ToString(CultureInfo.InvariantCulture);
 
-    private static async Task WriteAsync(CliContext context, CamModelSource source, CamRequest request, ImageBuffer original,
+    private static async Task WriteAsync(CliContext context, ResolvedModel loaded, CamRequest request, ImageBuffer original,
         IReadOnlyList<string> layers, List<Entry> entries, string? grid)
     {
         if (request.Json)
         {
             await context.Output.WriteLineAsync(JsonSerializer.Serialize(new Dictionary<string, object?>
             {
-                ["model"] = request.Model, ["weights"] = source.Weights, ["image"] = Path.GetFullPath(request.Image),
+                ["model"] = request.Model, ["weights"] = loaded.Description, ["image"] = Path.GetFullPath(request.Image),
                 ["size"] = new[] { original.Width, original.Height }, ["layers"] = layers,
                 ["results"] = entries.Select(e => new Dictionary<string, object?>
                 {
-                    ["method"] = e.Method, ["class"] = e.Result.ClassIndex, ["label"] = Label(source, e.Result.ClassIndex),
+                    ["method"] = e.Method, ["class"] = e.Result.ClassIndex, ["label"] = Label(loaded, e.Result.ClassIndex),
                     ["score"] = Math.Round(e.Result.Score, 6), ["probability"] = Math.Round(e.Result.Probability, 6),
                     ["peak"] = new[] { e.Peak.X, e.Peak.Y }, ["file"] = e.File,
                     ["average_drop"] = e.Quality is { } q ? Math.Round(q.Drop, 4) : null,
@@ -132,11 +133,11 @@ internal static class CamRun
             })).ConfigureAwait(false);
             return;
         }
-        await context.Output.WriteLineAsync($"{request.Model} with {source.Weights}; {Path.GetFileName(request.Image)} ({original.Width}x{original.Height}); layer(s) {string.Join(", ", layers)}").ConfigureAwait(false);
+        await context.Output.WriteLineAsync($"{request.Model} with {loaded.Description}; {Path.GetFileName(request.Image)} ({original.Width}x{original.Height}); layer(s) {string.Join(", ", layers)}").ConfigureAwait(false);
         int width = entries.Max(e => e.Method.Length);
         foreach (Entry e in entries)
             await context.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"  {e.Method.PadRight(width)}  class {e.Result.ClassIndex} ({Label(source, e.Result.ClassIndex)})  score {e.Result.Score:F4}  p {e.Result.Probability:F4}  peak ({e.Peak.X}, {e.Peak.Y})  -> {e.File}")).ConfigureAwait(false);
+                $"  {e.Method.PadRight(width)}  class {e.Result.ClassIndex} ({Label(loaded, e.Result.ClassIndex)})  score {e.Result.Score:F4}  p {e.Result.Probability:F4}  peak ({e.Peak.X}, {e.Peak.Y})  -> {e.File}")).ConfigureAwait(false);
         if (grid is not null) await context.Output.WriteLineAsync($"  grid -> {grid}").ConfigureAwait(false);
     }
 }

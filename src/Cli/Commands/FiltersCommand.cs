@@ -21,22 +21,20 @@ internal static class FiltersCommand
             int pixels = parse.GetValue(scale);
             if (pixels < 0) throw new ArgumentException($"--scale must be >= 0; got {pixels}.");
             string name = parse.GetValue(named.Model)!, path = Path.GetFullPath(parse.GetValue(output)!);
-            var options = named.ReadResolveOptions(parse);
-            using CamModelSource source = await CamModelSource.ResolveAsync(context, name, parse.GetValue(named.Weights)!, options, null, ct)
-                .ConfigureAwait(false);
-            ImageBuffer grid = FilterGrid.Render(source.Model, pixels);
+            using ResolvedModel loaded = await named.ResolveAsync(context, parse, ct).ConfigureAwait(false);
+            ImageBuffer grid = FilterGrid.Render(loaded.Model, pixels);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             ImageEncoder.SavePng(grid, path);
-            var stem = (TorchSharp.Modules.Conv2d)Models.ModuleTree.Resolve(source.Model, source.Model.StemName);
+            var stem = (TorchSharp.Modules.Conv2d)Models.ModuleTree.Resolve(loaded.Model, loaded.Model.StemName);
             long[] shape = stem.weight!.shape;
             if (parse.GetValue(json))
                 await context.Output.WriteLineAsync(JsonSerializer.Serialize(new Dictionary<string, object>
                 {
-                    ["model"] = name, ["weights"] = source.Weights, ["layer"] = source.Model.StemName, ["kernels"] = shape,
+                    ["model"] = name, ["weights"] = loaded.Description, ["layer"] = loaded.Model.StemName, ["kernels"] = shape,
                     ["file"] = path, ["size"] = new[] { grid.Width, grid.Height },
                 })).ConfigureAwait(false);
             else
-                await context.Output.WriteLineAsync($"{name} {source.Model.StemName}: {shape[0]} kernels of {shape[1]}x{shape[2]}x{shape[3]} -> {path} ({grid.Width}x{grid.Height})").ConfigureAwait(false);
+                await context.Output.WriteLineAsync($"{name} {loaded.Model.StemName}: {shape[0]} kernels of {shape[1]}x{shape[2]}x{shape[3]} -> {path} ({grid.Width}x{grid.Height})").ConfigureAwait(false);
             return 0;
         });
         return command;

@@ -38,4 +38,23 @@ internal sealed class ModelSourceOptions(string weightsDescription, Option<int?>
 
     /// <summary>The model options and the weights-loading options the user set, for <see cref="ModelResolver"/>.</summary>
     public ResolveOptions ReadResolveOptions(ParseResult parse) => new() { Model = ReadModelOptions(parse), Loading = Loading.Read(parse) };
+
+    /// <summary>The model and weights the user named, resolved by <see cref="ModelResolver"/> like every verb (downloads
+    /// show progress), with what loading changed reported; dispose the result.</summary>
+    public async Task<ResolvedModel> ResolveAsync(CliContext context, ParseResult parse, CancellationToken cancellationToken)
+    {
+        ResolveOptions options = ReadResolveOptions(parse);
+        ResolvedModel loaded = await ModelResolver.ResolveAsync(parse.GetValue(Model)!, parse.GetValue(Weights)!, options,
+            new DownloadConsole(context).Progress, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await WeightsLoadingOptions.ReportAsync(context, options.Loading, loaded.LoadResult).ConfigureAwait(false);
+            return loaded;
+        }
+        catch
+        {
+            loaded.Dispose();
+            throw;
+        }
+    }
 }

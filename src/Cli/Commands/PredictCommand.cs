@@ -33,10 +33,7 @@ internal static class PredictCommand
             string modelName = parse.GetValue(named.Model)!, weightsText = parse.GetValue(named.Weights)!, imagePath = parse.GetValue(image)!;
             if (!File.Exists(imagePath)) throw new FileNotFoundException($"Image not found: {Path.GetFullPath(imagePath)}.", imagePath);
             PreprocessingOverrides overrides = preprocessing.Read(parse);
-            var options = named.ReadResolveOptions(parse);
-            using ResolvedModel loaded = await ModelResolver.ResolveAsync(modelName, weightsText, options,
-                new DownloadConsole(context).Progress, ct).ConfigureAwait(false);
-            await WeightsLoadingOptions.ReportAsync(context, options.Loading, loaded.LoadResult).ConfigureAwait(false);
+            using ResolvedModel loaded = await named.ResolveAsync(context, parse, ct).ConfigureAwait(false);
             (ITransform transform, string presetText) = overrides.ForImages(loaded, modelName);
             using var classifier = Classifier.For(loaded, transform, parse.GetValue(named.Device), speed.Read(parse));   // in place: the resolved model is ours
             IReadOnlyList<Prediction> top = classifier.Predict(imagePath, k);
