@@ -1,4 +1,5 @@
 using ModelZoo.Data.Transforms;
+using ModelZoo.Data.Transforms.Functional;
 
 namespace ModelZoo.Cam.Rendering;
 
@@ -34,8 +35,9 @@ public sealed record InputRegion(double Left, double Top, double Width, double H
                     break;
                 case CenterCrop crop:
                     if (crop.Height == h && crop.Width == w) break;
-                    oy += sy * CropStart(h, crop.Height);
-                    ox += sx * CropStart(w, crop.Width);
+                    (int top, int left) = GeometryOps.CenterCropOffset(h, w, crop.Height, crop.Width);
+                    oy += sy * top;
+                    ox += sx * left;
                     (w, h) = (crop.Width, crop.Height);
                     break;
                 case Pad pad:
@@ -67,13 +69,6 @@ public sealed record InputRegion(double Left, double Top, double Width, double H
     {
         (double ox, double oy) = ToOriginal(x + 0.5, y + 0.5);
         return (Math.Clamp((int)Math.Floor(ox), 0, width - 1), Math.Clamp((int)Math.Floor(oy), 0, height - 1));
-    }
-
-    /// <summary>CenterCrop's first row/column (negative when it pads), as <c>GeometryOps.CenterCrop</c> computes it.</summary>
-    private static int CropStart(int size, int crop)
-    {
-        int padBefore = crop > size ? (crop - size) / 2 : 0, padAfter = crop > size ? (crop - size + 1) / 2 : 0;
-        return (int)Math.Round((size + padBefore + padAfter - crop) / 2.0, MidpointRounding.ToEven) - padBefore;
     }
 
     private static IEnumerable<ITransform> Flatten(ITransform transform) =>
