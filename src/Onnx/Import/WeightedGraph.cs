@@ -4,16 +4,9 @@ namespace ModelZoo.Onnx.Import;
 /// parameter-free nodes), which is what lets two graphs whose branches are listed in different orders be paired.</summary>
 internal sealed class WeightedGraph
 {
-    private WeightedGraph(IReadOnlyList<WeightedNode> nodes, IReadOnlyDictionary<string, TensorProto> constants)
-    {
-        Nodes = nodes;
-        Constants = constants;
-    }
+    private WeightedGraph(IReadOnlyList<WeightedNode> nodes) => Nodes = nodes;
 
     public IReadOnlyList<WeightedNode> Nodes { get; }
-
-    /// <summary>Initializers and Constant-node values by name.</summary>
-    public IReadOnlyDictionary<string, TensorProto> Constants { get; }
 
     public static WeightedGraph From(GraphProto graph)
     {
@@ -32,7 +25,7 @@ internal sealed class WeightedGraph
         {
             NodeProto node = graph.Nodes[i];
             if (absorbed.Contains(node) || Canonical(node, constants, consumers, absorbed) is not { } found) continue;
-            var w = new WeightedNode(node, found.Kind, found.Parameters, i);
+            var w = new WeightedNode(node, found.Kind, found.Parameters);
             weighted[node] = w;
             list.Add(w);
         }
@@ -54,7 +47,7 @@ internal sealed class WeightedGraph
         foreach (WeightedNode w in list)
             foreach (string input in w.Node.Inputs.Where(x => x.Length > 0 && !constants.ContainsKey(x)))
                 foreach (WeightedNode a in Ancestors(input).Where(a => a != w && !w.Dependencies.Contains(a))) w.Dependencies.Add(a);
-        return new WeightedGraph(list, constants);
+        return new WeightedGraph(list);
     }
 
     private static (string Kind, Dictionary<int, CanonicalTensor> Parameters)? Canonical(NodeProto node,

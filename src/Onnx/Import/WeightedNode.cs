@@ -3,7 +3,7 @@ namespace ModelZoo.Onnx.Import;
 /// <summary>A Conv, BatchNormalization or dense (Gemm, MatMul with a constant operand) node of a graph, with its constant
 /// inputs in canonical layout by input index (dense: 1 = weight [out, in], 2 = bias) and the nearest weighted nodes it
 /// depends on.</summary>
-internal sealed class WeightedNode(NodeProto node, string kind, IReadOnlyDictionary<int, CanonicalTensor> parameters, int order)
+internal sealed class WeightedNode(NodeProto node, string kind, IReadOnlyDictionary<int, CanonicalTensor> parameters)
 {
     public NodeProto Node { get; } = node;
 
@@ -11,9 +11,6 @@ internal sealed class WeightedNode(NodeProto node, string kind, IReadOnlyDiction
     public string Kind { get; } = kind;
 
     public IReadOnlyDictionary<int, CanonicalTensor> Parameters { get; } = parameters;
-
-    /// <summary>Position in the graph's node list.</summary>
-    public int Order { get; } = order;
 
     public List<WeightedNode> Dependencies { get; } = new();
 
