@@ -23,7 +23,7 @@ internal static class BatchNormFoldingPass
             if (parameters.Any(p => !initializers.ContainsKey(p) || uses[p] != 1)) continue;
             using (var scope = torch.NewDisposeScope())
             {
-                Tensor T(string name) => Load(initializers[name]);
+                Tensor T(string name) => initializers[name].ToTorch();
                 (Tensor w, Tensor b) = BatchNormFolding.Fold(T(conv.Inputs[1]), conv.Inputs.Count > 2 ? T(conv.Inputs[2]) : null,
                     gamma: T(bn.Inputs[1]), beta: T(bn.Inputs[2]), runningMean: T(bn.Inputs[3]), runningVar: T(bn.Inputs[4]),
                     eps: bn.FloatAttribute("epsilon", 1e-5f));
@@ -47,11 +47,9 @@ internal static class BatchNormFoldingPass
         return folded;
     }
 
-    private static Tensor Load(TensorProto t) => torch.tensor(t.ToFloatArray(), t.Dims.ToArray());
-
     private static void Replace(GraphProto graph, Dictionary<string, TensorProto> initializers, string name, Tensor value)
     {
-        TensorProto fresh = TensorProto.FromFloats(name, value.shape, value.contiguous().data<float>().ToArray());
+        TensorProto fresh = TensorProto.FromTorch(name, value);
         int index = graph.Initializers.IndexOf(initializers[name]);
         graph.Initializers[index] = fresh;
         initializers[name] = fresh;

@@ -8,7 +8,7 @@ internal sealed record CanonicalTensor(TensorProto Source, bool Transpose = fals
 
     public Tensor ToTorch()
     {
-        Tensor t = torch.tensor(Source.ToFloatArray(), Source.Dims.ToArray());
+        Tensor t = Source.ToTorch();
         if (Transpose) t = t.t().contiguous();
         if (Scale != 1f) t = t * Scale;
         return t;

@@ -50,6 +50,9 @@ public sealed class TensorProto
         return tensor;
     }
 
+    /// <summary>A new float32 CPU tensor of shape <see cref="Dims"/> holding <see cref="ToFloatArray"/>'s values.</summary>
+    internal TorchSharp.torch.Tensor ToTorch() => TorchSharp.torch.tensor(ToFloatArray(), Dims.ToArray());
+
     /// <summary>An int64 tensor (shape, pads and axes inputs of Reshape, Pad, Slice).</summary>
     public static TensorProto FromInt64s(string name, IReadOnlyList<long> dims, IReadOnlyList<long> values)
     {

@@ -28,7 +28,7 @@ public static partial class TritonModelRepository
         OnnxExportResult export = OnnxExport.Save(model, Path.Combine(folder, "1", "model.onnx"), options);
         string config = Config(name!, export, maxBatchSize);
         string configPath = Path.Combine(folder, "config.pbtxt");
-        AtomicFile.Write(configPath, stream => stream.Write(Encoding.UTF8.GetBytes(config)));
+        AtomicFile.WriteAllText(configPath, config);
         return new TritonModelEntry(folder, configPath, export, maxBatchSize);
     }
 
