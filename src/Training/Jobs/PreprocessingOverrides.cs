@@ -132,7 +132,7 @@ public sealed record PreprocessingOverrides
             if (c < 1 || r < c) throw new ArgumentException($"Need 1 <= --crop <= --resize; got crop {c}, resize {r}.");
         }
         var chosen = new InferencePreset(r, c, basis.Interpolation, mean, std);
-        return (PresetTransforms.FromPreset(chosen.ResizeSize, chosen.CropSize, chosen.Interpolation.ToString(), chosen.Mean, chosen.Std),
+        return (PresetTransforms.FromPreset(chosen),
             $"preset: {chosen}");
     }
 
