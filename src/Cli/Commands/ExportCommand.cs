@@ -31,7 +31,8 @@ internal static class ExportCommand
         };
         command.SetAction(async (parse, ct) =>
         {
-            string name = Zoo.Get(parse.GetValue(named.Model)!).Name, weightsText = parse.GetValue(named.Weights)!;
+            ModelEntry entry = Zoo.Get(parse.GetValue(named.Model)!);
+            string name = entry.Name, weightsText = parse.GetValue(named.Weights)!;
             OnnxOpsets.Validate(parse.GetValue(opset));
             if (parse.GetValue(imageSize) is < 1) throw new ArgumentException("--image-size must be >= 1.");
             if (parse.GetValue(triton) is not null && parse.GetValue(output) is not null) throw new ArgumentException("Give --out or --triton, not both.");
@@ -41,25 +42,23 @@ internal static class ExportCommand
             ImageClassifier net = loaded.Model;
             IReadOnlyList<string>? labels = loaded.Labels;
             InferencePreset? preset = loaded.PreprocessingKnown ? loaded.Preprocessing : null;
+            int? size = parse.GetValue(imageSize) ?? (net.FixedInputSize is null ? preset?.CropSize ?? entry.DefaultImageSize : null);
+            var options = new OnnxExportOptions
             {
-                int? size = parse.GetValue(imageSize) ?? (net.FixedInputSize is null ? preset?.CropSize ?? Zoo.Get(name).DefaultInputShape[1] : null);
-                var options = new OnnxExportOptions
-                {
-                    Opset = parse.GetValue(opset), DynamicBatch = parse.GetValue(dynamicBatch), IncludeSoftmax = parse.GetValue(softmax),
-                    FoldBatchNorm = parse.GetValue(fold), InputSize = size, ModelName = name,
-                    Labels = labels is not null && labels.Count == net.NumClasses ? labels : null, Preprocessing = preset,
-                };
-                OnnxExportResult result;
-                string? config = null;
-                if (parse.GetValue(triton) is { } repository)
-                {
-                    TritonModelEntry entry = TritonModelRepository.Write(net, repository, parse.GetValue(tritonName) ?? name, parse.GetValue(maxBatch), options);
-                    result = entry.Export;
-                    config = entry.ConfigPath;
-                }
-                else result = OnnxExport.Save(net, parse.GetValue(output) ?? $"{name}.onnx", options);
-                await WriteAsync(context, name, weightsText, result, config, parse.GetValue(json)).ConfigureAwait(false);
+                Opset = parse.GetValue(opset), DynamicBatch = parse.GetValue(dynamicBatch), IncludeSoftmax = parse.GetValue(softmax),
+                FoldBatchNorm = parse.GetValue(fold), InputSize = size, ModelName = name,
+                Labels = labels is not null && labels.Count == net.NumClasses ? labels : null, Preprocessing = preset,
+            };
+            OnnxExportResult result;
+            string? config = null;
+            if (parse.GetValue(triton) is { } repository)
+            {
+                TritonModelEntry written = TritonModelRepository.Write(net, repository, parse.GetValue(tritonName) ?? name, parse.GetValue(maxBatch), options);
+                result = written.Export;
+                config = written.ConfigPath;
             }
+            else result = OnnxExport.Save(net, parse.GetValue(output) ?? $"{name}.onnx", options);
+            await WriteAsync(context, name, weightsText, result, config, parse.GetValue(json)).ConfigureAwait(false);
             return 0;
         });
         return command;

@@ -17,6 +17,13 @@ namespace ModelZoo.Training.Callbacks;
 public sealed class MetricsLogger : ITrainerCallback
 {
     public const string CsvHeader = "epoch,train_loss,train_accuracy,eval_loss,eval_accuracy,seconds,lr";
+
+    /// <summary>The CSV's file name in <see cref="Directory"/>.</summary>
+    public const string CsvFileName = "metrics.csv";
+
+    /// <summary>The JSON-lines file's name in <see cref="Directory"/>.</summary>
+    public const string JsonLinesFileName = "metrics.jsonl";
+
     private static readonly JsonSerializerOptions s_json = new()
     {
         NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
@@ -30,8 +37,8 @@ public sealed class MetricsLogger : ITrainerCallback
 
     public int Order => 150;
     public string Directory { get; }
-    public string CsvPath => Path.Combine(Directory, "metrics.csv");
-    public string JsonLinesPath => Path.Combine(Directory, "metrics.jsonl");
+    public string CsvPath => Path.Combine(Directory, CsvFileName);
+    public string JsonLinesPath => Path.Combine(Directory, JsonLinesFileName);
 
     public void OnFitStart(TrainerContext context)
     {

@@ -1,3 +1,4 @@
+using ModelZoo.Core.Preprocessing;
 using ModelZoo.Data;
 using ModelZoo.Data.Catalog;
 using ModelZoo.Data.Loading;
@@ -62,8 +63,8 @@ public static class EvaluateJob
             throw new ArgumentException(
                 $"Model expects {resolved.Model.InChannels} input channel(s) but dataset '{spec.Name}' has {spec.Channels}.");
         if (resolved.PreprocessingKnown && !spec.FixedSize)
-            return PresetTransforms.FromPreset(resolved.Preprocessing.ResizeSize, resolved.Preprocessing.CropSize,
-                resolved.Preprocessing.Interpolation.ToString(), basis.Mean, basis.Std);
+            return PresetTransforms.FromPreset(new InferencePreset(resolved.Preprocessing.ResizeSize, resolved.Preprocessing.CropSize,
+                resolved.Preprocessing.Interpolation, basis.Mean, basis.Std));
         return DataPipeline.Preprocessing(resolved.Model, basis, preferred, augment: null);
     }
 }

@@ -102,15 +102,13 @@ public static class FinetuneJob
         {
             // Fixed-size data (MNIST family, synthetic): padded or resized to the model's input, normalised with the
             // statistics the weights were trained with when known, else the dataset's.
-            if (source.Mean is { } m && source.Std is { } s && m.Count == spec.Channels) spec = spec with { Mean = m.ToArray(), Std = s.ToArray() };
+            if (source.Preset is { } known && known.Mean.Count == spec.Channels) spec = spec with { Mean = known.Mean.ToArray(), Std = known.Std.ToArray() };
             return (DataPipeline.Preprocessing(model, spec, spec.Height, augment), DataPipeline.Preprocessing(model, spec), spec.Mean, spec.Std);
         }
         if (model.InChannels != spec.Channels)
             throw new ArgumentException($"Dataset '{spec.Name}' has {spec.Channels}-channel images but {model.GetName()} takes {model.InChannels}.");
         // Image folders: the weights' own evaluation preset (ImageNet's for a plain file), the augmentation at its crop size.
-        InferencePreset preset = source.Preset ?? (source.Mean is { Count: 3 } mean && source.Std is { Count: 3 } std
-            ? new InferencePreset(InferencePreset.ImageNet.ResizeSize, InferencePreset.ImageNet.CropSize, Interpolation.Bilinear, mean, std)
-            : InferencePreset.ImageNet);
+        InferencePreset preset = source.Preset ?? InferencePreset.ImageNet;
         if (model.FixedInputSize is { } size && size.Height == size.Width && size.Height != preset.CropSize)
             preset = new InferencePreset(Math.Max(size.Height, size.Height * preset.ResizeSize / preset.CropSize), size.Height,
                 preset.Interpolation, preset.Mean, preset.Std);   // keep the preset's resize/crop ratio at the model's input size

@@ -28,7 +28,7 @@ public static class LrFindJob
         var modelOptions = new ModelOptions { NumClasses = spec.Classes.Count, InChannels = spec.Channels, Seed = options.Seed };
         if (entry.Name == "lenet5" && spec.Height == 28) modelOptions = modelOptions with { InputSize = 32 };
         using ImageClassifier model = entry.Build(modelOptions);
-        int preferred = entry.DefaultInputShape.Length == 3 ? entry.DefaultInputShape[1] : 224;
+        int preferred = entry.DefaultImageSize;
         ITransform transform = DataPipeline.Preprocessing(model, spec, preferred, options.Augment ?? (spec.FixedSize ? null : "imagenet"));
         DataLoader train = DataPipeline.Loader(splits.Train, range, transform,
             new DataLoaderOptions { BatchSize = options.BatchSize, Shuffle = true, Seed = options.Seed, Workers = options.Workers });

@@ -39,9 +39,6 @@ public sealed record PreprocessingOverrides
     /// <summary>Input size to build a fixed-size model with (LeNet-5: 28 or 32).</summary>
     public int? InputSize { get; init; }
 
-    /// <summary>True when nothing is overridden.</summary>
-    public bool IsEmpty => !ChangesImages && Mean is null && InputSize is null;
-
     /// <summary>True when the image steps are replaced (a preset, a resize, a crop or padding), not only the statistics.</summary>
     public bool ChangesImages => Preset is not null || Resize is not null || Crop is not null || Pad is not null;
 
@@ -132,7 +129,7 @@ public sealed record PreprocessingOverrides
             if (c < 1 || r < c) throw new ArgumentException($"Need 1 <= --crop <= --resize; got crop {c}, resize {r}.");
         }
         var chosen = new InferencePreset(r, c, basis.Interpolation, mean, std);
-        return (PresetTransforms.FromPreset(chosen.ResizeSize, chosen.CropSize, chosen.Interpolation.ToString(), chosen.Mean, chosen.Std),
+        return (PresetTransforms.FromPreset(chosen),
             $"preset: {chosen}");
     }
 

@@ -5,10 +5,10 @@ namespace ModelZoo.Training.Jobs;
 public sealed record RunPaths(string Checkpoint, string LogDirectory)
 {
     /// <summary>Per-epoch metrics as CSV (<see cref="Callbacks.MetricsLogger.CsvHeader"/>).</summary>
-    public string MetricsCsv => Path.Combine(LogDirectory, "metrics.csv");
+    public string MetricsCsv => Path.Combine(LogDirectory, Callbacks.MetricsLogger.CsvFileName);
 
     /// <summary>Per-epoch metrics, one JSON object per line.</summary>
-    public string MetricsJsonLines => Path.Combine(LogDirectory, "metrics.jsonl");
+    public string MetricsJsonLines => Path.Combine(LogDirectory, Callbacks.MetricsLogger.JsonLinesFileName);
 
     /// <summary>Loss and accuracy curves (PNG).</summary>
     public string Plot => Path.Combine(LogDirectory, "curves.png");
