@@ -1,3 +1,5 @@
+using ModelZoo.Core;
+
 namespace ModelZoo.Cli;
 
 /// <summary>Parse errors a person can act on: an unknown verb is named with the closest verb (or the list of verbs), and
@@ -34,26 +36,9 @@ internal static class CliSuggestions
         int bestDistance = int.MaxValue;
         foreach (string c in candidates)
         {
-            int d = c.StartsWith(text, StringComparison.OrdinalIgnoreCase) && text.Length >= 3 ? 1 : Distance(text.ToLowerInvariant(), c.ToLowerInvariant());
+            int d = c.StartsWith(text, StringComparison.OrdinalIgnoreCase) && text.Length >= 3 ? 1 : EditDistance.Levenshtein(text.ToLowerInvariant(), c.ToLowerInvariant());
             if (d < bestDistance) (best, bestDistance) = (c, d);
         }
         return bestDistance <= 2 ? best : null;
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var row = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (int i = 1; i <= a.Length; i++)
-        {
-            int diagonal = row[0];
-            row[0] = i;
-            for (int j = 1; j <= b.Length; j++)
-            {
-                int above = row[j];
-                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), diagonal + (a[i - 1] == b[j - 1] ? 0 : 1));
-                diagonal = above;
-            }
-        }
-        return row[b.Length];
     }
 }

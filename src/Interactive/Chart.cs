@@ -1,3 +1,4 @@
+using ModelZoo.Data.Imaging;
 using SkiaSharp;
 
 namespace ModelZoo.Interactive;
@@ -52,7 +53,7 @@ public static class Chart
         var (y0, y1) = Pad(Math.Min(0, bars.Min(b => b.Value)), Math.Max(0, bars.Max(b => b.Value)), 0.12);
         return Draw(title, "", yLabel, width, height, (0, bars.Count), (y0, y1), (canvas, map) =>
         {
-            using SKTypeface face = Fonts.Sans();
+            using SKTypeface face = SkiaFonts.Sans(SKFontStyle.Normal);
             using var font = new SKFont(face, 11);
             using var text = new SKPaint { Color = SKColors.Black, IsAntialias = true };
             for (int i = 0; i < bars.Count; i++)
@@ -82,7 +83,7 @@ public static class Chart
         using (var canvas = new SKCanvas(bitmap))
         {
             canvas.Clear(SKColors.White);
-            using SKTypeface face = Fonts.Sans(), bold = Fonts.Sans(bold: true);
+            using SKTypeface face = SkiaFonts.Sans(SKFontStyle.Normal), bold = SkiaFonts.Sans(SKFontStyle.Bold);
             using var font = new SKFont(face, 11);
             using var titleFont = new SKFont(bold, 14);
             using var ink = new SKPaint { Color = SKColors.Black, IsAntialias = true };
@@ -121,7 +122,7 @@ public static class Chart
                 canvas.DrawText(legend[i], area.Right - 110, y + 8, SKTextAlign.Left, font, ink);
             }
         }
-        return new PngImage(Fonts.EncodePng(bitmap), width, height, title);
+        return new PngImage(ImageEncoder.EncodePng(bitmap), width, height, title);
     }
 
     /// <summary>About five round tick values between <paramref name="lo"/> and <paramref name="hi"/>.</summary>

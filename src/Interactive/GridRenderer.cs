@@ -15,7 +15,7 @@ internal static class GridRenderer
         columns = Math.Min(columns, tiles.Count);
         int rows = (tiles.Count + columns - 1) / columns;
         int tileW = tiles.Max(t => t.Width), tileH = tiles.Max(t => t.Height);
-        using SKTypeface face = Fonts.Sans();
+        using SKTypeface face = SkiaFonts.Sans(SKFontStyle.Normal);
         using var font = new SKFont(face, 11);
         int captionH = captions is null ? 0 : 14;
         int cellW = Math.Max(tileW, captions is null ? 0 : (int)Math.Ceiling(captions.Max(c => font.MeasureText(c)))) + Gap;
@@ -35,7 +35,7 @@ internal static class GridRenderer
                     canvas.DrawText(captions[i], x + (cellW - Gap) / 2f, y + tileH + 11, SKTextAlign.Center, font, paint);
             }
         }
-        return new PngImage(Fonts.EncodePng(bitmap), width, height, caption);
+        return new PngImage(ImageEncoder.EncodePng(bitmap), width, height, caption);
     }
 
     /// <summary>An RGBA bitmap of a grey, RGB or RGBA image buffer.</summary>

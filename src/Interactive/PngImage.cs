@@ -1,3 +1,4 @@
+using ModelZoo.Core.IO;
 using ModelZoo.Data.Imaging;
 
 namespace ModelZoo.Interactive;
@@ -71,11 +72,7 @@ public sealed class PngImage
     public void Save(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        string full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        string temp = full + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp";
-        File.WriteAllBytes(temp, Bytes);
-        File.Move(temp, full, overwrite: true);
+        AtomicFile.WriteAllBytes(path, Bytes);
     }
 
     /// <inheritdoc />

@@ -11,15 +11,19 @@ internal sealed class SeedScope : IDisposable
 {
     private Tensor? _saved;
 
-    private SeedScope(long? seed)
+    private SeedScope(long? seed, bool preserve)
     {
-        if (seed is not { } s) return;
+        if (seed is null && !preserve) return;
         _saved = Generator.Default.get_state();
-        Generator.Default.manual_seed(s);
+        if (seed is { } s) Generator.Default.manual_seed(s);
     }
 
     /// <summary>Seeds the generator with <paramref name="seed"/> until the scope is disposed (nothing when null).</summary>
-    public static SeedScope Enter(long? seed) => new(seed);
+    public static SeedScope Enter(long? seed) => new(seed, preserve: false);
+
+    /// <summary>Saves the generator's state without seeding it and restores it when the scope is disposed, so whatever
+    /// runs inside draws from the caller's stream but leaves it where it was.</summary>
+    public static SeedScope Preserve() => new(null, preserve: true);
 
     /// <summary>Runs <paramref name="build"/> inside a scope seeded with <paramref name="seed"/>: every builder's body.</summary>
     public static T Build<T>(long? seed, Func<T> build)

@@ -39,8 +39,8 @@ public static class Zoo
     {
         string lower = name.ToLowerInvariant();
         return Names
-            .Select(n => (Name: n, Distance: Levenshtein(lower, n)))
-            .Where(x => x.Distance <= Math.Max(2, lower.Length / 3) || x.Name.StartsWith(lower, StringComparison.Ordinal))
+            .Select(n => (Name: n, Distance: EditDistance.Levenshtein(lower, n)))
+            .Where(x => x.Distance <= EditDistance.Tolerance(lower.Length) || x.Name.StartsWith(lower, StringComparison.Ordinal))
             .OrderBy(x => x.Distance).ThenBy(x => x.Name, StringComparer.Ordinal)
             .Take(count).Select(x => x.Name).ToArray();
     }
@@ -60,16 +60,5 @@ public static class Zoo
             }
         }
         return map;
-    }
-
-    private static int Levenshtein(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (int i = 0; i <= a.Length; i++) d[i, 0] = i;
-        for (int j = 0; j <= b.Length; j++) d[0, j] = j;
-        for (int i = 1; i <= a.Length; i++)
-            for (int j = 1; j <= b.Length; j++)
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-        return d[a.Length, b.Length];
     }
 }

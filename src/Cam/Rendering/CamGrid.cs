@@ -37,7 +37,7 @@ public static class CamGrid
         using (var canvas = new SKCanvas(bitmap))
         {
             canvas.Clear(SKColors.White);
-            using SKTypeface face = SkiaImages.Typeface();
+            using SKTypeface face = SkiaFonts.Sans(SKFontStyle.Normal);
             using var font = new SKFont(face, 13);
             using var text = new SKPaint { Color = SKColors.Black, IsAntialias = true };
             var sampling = new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear);

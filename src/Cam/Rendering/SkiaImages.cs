@@ -4,7 +4,7 @@ using SkiaSharp;
 
 namespace ModelZoo.Cam.Rendering;
 
-/// <summary>Conversions between <see cref="ImageBuffer"/> and SkiaSharp bitmaps, and the label typeface.</summary>
+/// <summary>Conversions between <see cref="ImageBuffer"/> and SkiaSharp bitmaps.</summary>
 internal static class SkiaImages
 {
     public static SKBitmap ToBitmap(ImageBuffer image)
@@ -36,13 +36,5 @@ internal static class SkiaImages
             output.Pixels[3 * i + 2] = bytes[4 * i + 2];
         }
         return output;
-    }
-
-    /// <summary>A sans-serif face when the system has one.</summary>
-    public static SKTypeface Typeface()
-    {
-        foreach (string family in new[] { "DejaVu Sans", "Liberation Sans", "Arial", "Helvetica", "Segoe UI", "sans-serif" })
-            if (SKFontManager.Default.MatchFamily(family, SKFontStyle.Normal) is { } face) return face;
-        return SKTypeface.FromFamilyName(null, SKFontStyle.Normal);
     }
 }

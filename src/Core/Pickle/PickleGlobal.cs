@@ -14,9 +14,6 @@ internal sealed class PickleGlobal(string module, string name, object? value, Fu
     /// <summary>The use's data for this global (its meaning belongs to the allow-list that accepted it), or null.</summary>
     public object? Value { get; } = value;
 
-    /// <summary>True when the pickle may apply this global to arguments.</summary>
-    public bool IsCallable => construct is not null;
-
     /// <summary>Runs our constructor for this global on <paramref name="call"/>'s arguments.</summary>
     internal object? Invoke(PickleCall call) => construct is null
         ? throw call.Fail($"{FullName} is a value, not a callable; the pickle applies it to arguments")

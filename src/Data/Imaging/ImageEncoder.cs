@@ -18,6 +18,14 @@ public static class ImageEncoder
         return data.ToArray();
     }
 
+    /// <summary>PNG bytes of a rendered <paramref name="bitmap"/> (plots, grids, charts).</summary>
+    internal static byte[] EncodePng(SKBitmap bitmap)
+    {
+        using SKImage image = SKImage.FromBitmap(bitmap);
+        using SKData data = image.Encode(SKEncodedImageFormat.Png, 100);
+        return data.ToArray();
+    }
+
     /// <summary>JPEG bytes of <paramref name="image"/> at <paramref name="quality"/> 1–100 (Pillow's default is 75).</summary>
     public static byte[] EncodeJpeg(ImageBuffer image, int quality = 75)
     {

@@ -12,17 +12,7 @@ public static class ModelCopy
     {
         ArgumentNullException.ThrowIfNull(model);
         ImageClassifier? copy;
-        using (Tensor rng = torch.random.get_rng_state())
-        {
-            try
-            {
-                copy = model.NewInstance();
-            }
-            finally
-            {
-                torch.random.set_rng_state(rng);
-            }
-        }
+        using (SeedScope.Preserve()) copy = model.NewInstance();
         if (copy is null)
             throw new NotSupportedException($"{model.GetType().Name} cannot be copied (ImageClassifier.NewInstance returns null); optimise it in place instead (InferenceOptions.InPlace).");
         try

@@ -38,28 +38,12 @@ internal static class ModulePaths
     internal static string? Closest(nn.Module root, string path)
     {
         string? best = null;
-        int bestDistance = Math.Max(2, path.Length / 3) + 1;
+        int bestDistance = EditDistance.Tolerance(path.Length) + 1;
         foreach ((string name, _) in ModuleTree.NamedDescendants(root))
         {
-            int d = Distance(name.ToLowerInvariant(), path.ToLowerInvariant());
+            int d = EditDistance.Levenshtein(name.ToLowerInvariant(), path.ToLowerInvariant());
             if (d < bestDistance) (best, bestDistance) = (name, d);
         }
         return best;
-    }
-
-    /// <summary>Levenshtein distance.</summary>
-    private static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var row = new int[b.Length + 1];
-        for (int j = 0; j <= b.Length; j++) previous[j] = j;
-        for (int i = 1; i <= a.Length; i++)
-        {
-            row[0] = i;
-            for (int j = 1; j <= b.Length; j++)
-                row[j] = Math.Min(Math.Min(row[j - 1], previous[j]) + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            (previous, row) = (row, previous);
-        }
-        return previous[b.Length];
     }
 }

@@ -1,4 +1,5 @@
 using ModelZoo.Core.IO;
+using ModelZoo.Data.Imaging;
 using ModelZoo.Training.Metrics;
 using SkiaSharp;
 
@@ -19,7 +20,7 @@ public static class ConfusionMatrixPlot
         int n = counts.Length;
         if (n == 0) throw new ArgumentException("The confusion matrix is empty.", nameof(report));
         int cell = Math.Clamp(640 / n, 1, 48);   // 1,000 classes: a 1,000-pixel grid without labels
-        using SKTypeface regular = PlotStyle.Typeface(SKFontStyle.Normal), bold = PlotStyle.Typeface(SKFontStyle.Bold);
+        using SKTypeface regular = SkiaFonts.Sans(SKFontStyle.Normal), bold = SkiaFonts.Sans(SKFontStyle.Bold);
         using var font = new SKFont(regular, Math.Clamp(cell * 0.38f, 7, 13));
         using var titleFont = new SKFont(bold, 14);
         float labelWidth = Math.Min(160, report.Classes.Max(c => font.MeasureText(c)) + 8);

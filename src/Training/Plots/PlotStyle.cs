@@ -1,27 +1,21 @@
+using ModelZoo.Data.Imaging;
 using SkiaSharp;
 
 namespace ModelZoo.Training.Plots;
 
-/// <summary>What the plots share: the font face, colours and PNG encoding.</summary>
+/// <summary>What the plots share: colours and a white canvas rendered to PNG (font and encoding come from
+/// <see cref="SkiaFonts"/> and <see cref="ImageEncoder"/>).</summary>
 internal static class PlotStyle
 {
     public static readonly SKColor Text = new(40, 40, 40);
     public static readonly SKColor Axis = new(60, 60, 60);
     public static readonly SKColor Grid = new(225, 225, 225);
 
-    /// <summary>A sans-serif face when the system has one (Skia's default is often a serif).</summary>
-    public static SKTypeface Typeface(SKFontStyle style)
-    {
-        foreach (string family in new[] { "DejaVu Sans", "Liberation Sans", "Arial", "Helvetica", "Segoe UI", "sans-serif" })
-            if (SKFontManager.Default.MatchFamily(family, style) is { } face) return face;
-        return SKTypeface.FromFamilyName(null, style);
-    }
-
     /// <summary>PNG bytes of a white <paramref name="width"/>×<paramref name="height"/> canvas after <paramref name="draw"/>,
     /// which gets the body font (12 px) and the title font (bold, 14 px).</summary>
     public static byte[] RenderPng(int width, int height, Action<SKCanvas, SKFont, SKFont> draw)
     {
-        using SKTypeface regular = Typeface(SKFontStyle.Normal), bold = Typeface(SKFontStyle.Bold);
+        using SKTypeface regular = SkiaFonts.Sans(SKFontStyle.Normal), bold = SkiaFonts.Sans(SKFontStyle.Bold);
         using var font = new SKFont(regular, 12);
         using var titleFont = new SKFont(bold, 14);
         return RenderPng(width, height, canvas => draw(canvas, font, titleFont));
@@ -36,13 +30,6 @@ internal static class PlotStyle
             canvas.Clear(SKColors.White);
             draw(canvas);
         }
-        return EncodePng(bitmap);
-    }
-
-    private static byte[] EncodePng(SKBitmap bitmap)
-    {
-        using SKImage image = SKImage.FromBitmap(bitmap);
-        using SKData data = image.Encode(SKEncodedImageFormat.Png, 100);
-        return data.ToArray();
+        return ImageEncoder.EncodePng(bitmap);
     }
 }

@@ -49,4 +49,17 @@ public sealed class SeedScopeTests
         foreach ((string key, Tensor value) in a.state_dict())
             Assert.True(value.allclose(b.state_dict()[key], 0, 0), key);
     }
+
+    [Fact]
+    public void Preserve_draws_from_the_callers_stream_and_puts_it_back()
+    {
+        torch.manual_seed(123);
+        float[] first = NextDraw();
+
+        torch.manual_seed(123);
+        float[] inside;
+        using (SeedScope.Preserve()) inside = NextDraw();
+        Assert.Equal(first, inside);       // not reseeded: the scope draws what the caller would have drawn
+        Assert.Equal(first, NextDraw());   // and the caller's stream is back where it was
+    }
 }

@@ -4,14 +4,12 @@ namespace ModelZoo.Models.Weights.Loading;
 /// (a count difference, or the first pair whose shapes differ, by name).</summary>
 internal static class PositionalMatch
 {
-    private const string NumBatchesTracked = ".num_batches_tracked";
-
     /// <summary>Checkpoint key → model key for every counted tensor.</summary>
     public static Dictionary<string, string> Pairs(string modelName, IReadOnlyDictionary<string, Tensor> targets,
         IReadOnlyDictionary<string, Tensor> stateDict, LoadOptions options)
     {
-        var model = targets.Where(kv => !Skipped(kv.Key) && !options.IsIgnored(kv.Key)).ToList();
-        var file = stateDict.Where(kv => !Skipped(kv.Key)).ToList();
+        var model = targets.Where(kv => !StateDictLoader.IsBatchCounter(kv.Key) && !options.IsIgnored(kv.Key)).ToList();
+        var file = stateDict.Where(kv => !StateDictLoader.IsBatchCounter(kv.Key)).ToList();
         if (model.Count != file.Count)
         {
             var result = new LoadResult([], model.Skip(file.Count).Select(kv => kv.Key).ToArray(),
@@ -37,6 +35,4 @@ internal static class PositionalMatch
         }
         return pairs;
     }
-
-    private static bool Skipped(string key) => key.EndsWith(NumBatchesTracked, StringComparison.Ordinal);
 }

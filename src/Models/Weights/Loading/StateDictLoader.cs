@@ -11,6 +11,10 @@ public static class StateDictLoader
 {
     private const string NumBatchesTracked = ".num_batches_tracked";
 
+    /// <summary>True for a BatchNorm's <c>num_batches_tracked</c> counter: never required, never unexpected and not
+    /// counted when matching by position.</summary>
+    internal static bool IsBatchCounter(string key) => key.EndsWith(NumBatchesTracked, StringComparison.Ordinal);
+
     /// <summary>Loads <paramref name="stateDict"/> into <paramref name="model"/>; throws <see cref="StateDictLoadException"/>
     /// listing the problems (strict: missing/unexpected keys; always: shape mismatches unless skipped), and
     /// <see cref="InvalidDataException"/> naming the first tensor with NaN or infinite values unless
@@ -93,7 +97,7 @@ public static class StateDictLoader
                     + "(LoadOptions.KeyMapRules, KeyMap or StripPrefixes; CLI: --key-map).", nameof(stateDict));
             if (!targets.TryGetValue(key, out Tensor? target))
             {
-                (key.EndsWith(NumBatchesTracked, StringComparison.Ordinal) ? ignored : unexpected).Add(key);
+                (IsBatchCounter(key) ? ignored : unexpected).Add(key);
                 continue;
             }
             if (!source.shape.SequenceEqual(target.shape))
@@ -108,7 +112,7 @@ public static class StateDictLoader
         }
 
         var missing = targets.Keys
-            .Where(k => !sourceOf.ContainsKey(k) && !options.IsIgnored(k) && !k.EndsWith(NumBatchesTracked, StringComparison.Ordinal))
+            .Where(k => !sourceOf.ContainsKey(k) && !options.IsIgnored(k) && !IsBatchCounter(k))
             .ToArray();
         var mapping = copies.Select(c => new KeyValuePair<string, string>(c.Item3, c.Item4)).ToArray();
         return new Plan(new LoadResult(loaded, missing, unexpected, mismatched, ignored) { Mapping = mapping }, copies);

@@ -72,8 +72,7 @@ internal static class ZipCheckpointReader
                 if (declared > entry.Length)
                     throw new InvalidDataException($"{source}: storage '{PrintableText.Escape(storage.Key)}' declares {storage.Numel} {storage.Type} elements "
                         + $"({declared} bytes) but its entry holds {entry.Length} bytes.");
-                if (entry.CompressedLength > stream.Length || entry.Length > entry.CompressedLength * 1100 + 4096)
-                    throw new InvalidDataException($"{source}: storage entry '{PrintableText.Escape(entry.FullName)}' claims {entry.Length} bytes, more than the file could hold.");
+                CheckClaimedLength(entry, stream.Length, "storage entry", source);
                 var data = new Crc32CheckedStream(entry.Open(), entry.Crc32, entry.Length, entry.FullName, source);
                 streams.Add(data);
                 return (data, declared);
@@ -163,10 +162,17 @@ internal static class ZipCheckpointReader
         foreach (ZipArchiveEntry entry in zip.Entries)
         {
             if (!done.Add(entry.FullName) || entry.FullName.EndsWith('/')) continue;
-            if (entry.CompressedLength > fileLength || entry.Length > entry.CompressedLength * 1100 + 4096)
-                throw new InvalidDataException($"{source}: zip entry '{PrintableText.Escape(entry.FullName)}' claims {entry.Length} bytes, more than the file could hold.");
+            CheckClaimedLength(entry, fileLength, "zip entry", source);
             using var check = new Crc32CheckedStream(entry.Open(), entry.Crc32, entry.Length, entry.FullName, source);
             check.Verify();
         }
+    }
+
+    /// <summary>Refuses an entry whose header claims more than a file of <paramref name="fileLength"/> bytes could hold
+    /// (compressed larger than the file, or inflating beyond deflate's ~1030:1 ceiling), before anything reads it.</summary>
+    private static void CheckClaimedLength(ZipArchiveEntry entry, long fileLength, string what, string source)
+    {
+        if (entry.CompressedLength > fileLength || entry.Length > entry.CompressedLength * 1100 + 4096)
+            throw new InvalidDataException($"{source}: {what} '{PrintableText.Escape(entry.FullName)}' claims {entry.Length} bytes, more than the file could hold.");
     }
 }
