@@ -1,5 +1,3 @@
-using ModelZoo.Data.Loading;
-using ModelZoo.Models;
 using ModelZoo.Training.Metrics;
 
 namespace ModelZoo.Training;

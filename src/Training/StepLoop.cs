@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using ModelZoo.Data.Loading;
-using ModelZoo.Models;
 using ModelZoo.Training.Callbacks;
 using ModelZoo.Training.Losses;
 using ModelZoo.Training.Metrics;

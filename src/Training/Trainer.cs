@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using ModelZoo.Data;
-using ModelZoo.Data.Loading;
-using ModelZoo.Models;
 using ModelZoo.Training.Callbacks;
 using ModelZoo.Training.Checkpoints;
 using ModelZoo.Training.Losses;

@@ -1,4 +1,3 @@
-using ModelZoo.Models;
 using ModelZoo.Models.Layout;
 using ModelZoo.Models.Transfer;
 using ModelZoo.Training.Callbacks;

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using ModelZoo.Models;
 
 namespace ModelZoo.Training.Callbacks;
 

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using ModelZoo.Models;
 using ModelZoo.Training.Checkpoints;
 using ModelZoo.Training.Precision;
 

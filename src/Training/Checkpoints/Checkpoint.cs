@@ -1,6 +1,5 @@
 using System.Text;
 using ModelZoo.Core.IO;
-using ModelZoo.Models;
 using ModelZoo.Models.Layout;
 using ModelZoo.Models.Weights.ModelZooFormat;
 using ModelZoo.Training.Layout;

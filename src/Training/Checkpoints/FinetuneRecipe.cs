@@ -1,5 +1,3 @@
-using ModelZoo.Models;
-
 namespace ModelZoo.Training.Checkpoints;
 
 /// <summary>

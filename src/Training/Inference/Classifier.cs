@@ -1,7 +1,5 @@
 using ModelZoo.Core.Preprocessing;
 using ModelZoo.Data.Imaging;
-using ModelZoo.Data.Transforms;
-using ModelZoo.Models;
 using ModelZoo.Models.Inference;
 using ModelZoo.Models.Resolution;
 

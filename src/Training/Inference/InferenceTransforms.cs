@@ -1,5 +1,4 @@
 using ModelZoo.Core.Preprocessing;
-using ModelZoo.Data.Transforms;
 
 namespace ModelZoo.Training.Inference;
 

@@ -1,8 +1,5 @@
 using ModelZoo.Data;
 using ModelZoo.Data.Catalog;
-using ModelZoo.Data.Loading;
-using ModelZoo.Data.Transforms;
-using ModelZoo.Models;
 
 namespace ModelZoo.Training.Jobs;
 

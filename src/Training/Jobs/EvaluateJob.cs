@@ -1,9 +1,6 @@
 using ModelZoo.Core.Preprocessing;
 using ModelZoo.Data;
 using ModelZoo.Data.Catalog;
-using ModelZoo.Data.Loading;
-using ModelZoo.Data.Transforms;
-using ModelZoo.Models;
 using ModelZoo.Models.Inference;
 using ModelZoo.Models.Resolution;
 using ModelZoo.Training.Inference;

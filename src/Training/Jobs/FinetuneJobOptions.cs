@@ -1,4 +1,3 @@
-using ModelZoo.Models;
 using ModelZoo.Models.Pretrained;
 
 namespace ModelZoo.Training.Jobs;

@@ -1,5 +1,4 @@
 using ModelZoo.Core.Preprocessing;
-using ModelZoo.Models;
 using ModelZoo.Models.Pretrained;
 using ModelZoo.Models.Resolution;
 

@@ -1,8 +1,5 @@
 using ModelZoo.Data;
 using ModelZoo.Data.Catalog;
-using ModelZoo.Data.Loading;
-using ModelZoo.Data.Transforms;
-using ModelZoo.Models;
 using ModelZoo.Training.Tuning;
 
 namespace ModelZoo.Training.Jobs;

@@ -1,8 +1,6 @@
 using System.Globalization;
 using ModelZoo.Core.Preprocessing;
 using ModelZoo.Data.Catalog;
-using ModelZoo.Data.Transforms;
-using ModelZoo.Models;
 using ModelZoo.Models.Pretrained;
 using ModelZoo.Models.Resolution;
 

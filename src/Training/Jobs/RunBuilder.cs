@@ -1,6 +1,4 @@
 using ModelZoo.Data.Catalog;
-using ModelZoo.Data.Loading;
-using ModelZoo.Models;
 using ModelZoo.Models.Transfer;
 using ModelZoo.Training.Callbacks;
 using ModelZoo.Training.Checkpoints;

@@ -1,9 +1,6 @@
 using System.Diagnostics;
 using ModelZoo.Data;
 using ModelZoo.Data.Catalog;
-using ModelZoo.Data.Loading;
-using ModelZoo.Data.Transforms;
-using ModelZoo.Models;
 using ModelZoo.Training.Checkpoints;
 
 namespace ModelZoo.Training.Jobs;

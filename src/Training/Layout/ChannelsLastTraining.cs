@@ -1,4 +1,3 @@
-using ModelZoo.Models;
 using ModelZoo.Models.Layout;
 using static TorchSharp.torch;
 

@@ -1,6 +1,3 @@
-using ModelZoo.Data.Loading;
-using ModelZoo.Models;
-
 namespace ModelZoo.Training.Metrics;
 
 /// <summary>The standard classification metric set: top-5 accuracy and the confusion matrix (per-class precision,

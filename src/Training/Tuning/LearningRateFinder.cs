@@ -1,5 +1,3 @@
-using ModelZoo.Data.Loading;
-using ModelZoo.Models;
 using ModelZoo.Training.Callbacks;
 using ModelZoo.Training.Precision;
 
