@@ -22,8 +22,8 @@ public static class LrFindJob
         DatasetSplits splits = DatasetCatalog.OpenSplits(options.Dataset, options.DataDirectory, options.Seed);
         DatasetSpec spec = splits.Spec;
         IndexRange range = options.TrainRange ?? (splits.Eval is null ? DataPipeline.DefaultRanges(splits.Train.Count).Train : new IndexRange(0, splits.Train.Count));
+        // The family's default input (no rule for the data's size): LeNet-5 is probed at 32x32 with the digits padded.
         var modelOptions = new ModelOptions { NumClasses = spec.Classes.Count, InChannels = spec.Channels, Seed = options.Seed };
-        if (entry.Name == "lenet5" && spec.Height == 28) modelOptions = modelOptions with { InputSize = 32 };
         using ImageClassifier model = entry.Build(modelOptions);
         int preferred = entry.DefaultImageSize;
         ITransform transform = DataPipeline.Preprocessing(model, spec, preferred, options.Augment ?? (spec.FixedSize ? null : "imagenet"));
